@@ -30,7 +30,10 @@ export interface Applied<T> {
 export type Operation<T> = Result<Applied<T>>;
 
 /** Runs a mutation on a writer; commits only if it succeeded. */
-export function transact<T>(state: ClusterState, mutate: (writer: ClusterWriter) => Result<T>): { state: ClusterState; result: Operation<T> } {
+export function transact<T>(
+  state: ClusterState,
+  mutate: (writer: ClusterWriter) => Result<T>,
+): { state: ClusterState; result: Operation<T> } {
   const writer = new ClusterWriter(state);
   const result = mutate(writer);
   if (!result.ok) return { state, result };

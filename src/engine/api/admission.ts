@@ -51,7 +51,9 @@ export function admitClaimCreate(
     const defaultClass = findDefaultClass(writer);
     if (defaultClass) {
       admitted = { ...admitted, spec: { ...admitted.spec, storageClassName: nameOf(defaultClass) } };
-      notes.push(`set the default StorageClass "${nameOf(defaultClass)}" because the claim named no class (R5)`);
+      notes.push(
+        `set the default StorageClass "${nameOf(defaultClass)}" because the claim named no class (R5)`,
+      );
     }
   }
   return { object: admitted, notes };
@@ -72,9 +74,14 @@ export function admitClaimUpdate(
 ): ApiError | undefined {
   const nextSize = next.spec?.resources?.requests?.['storage'];
   const previousSize = previous.spec?.resources?.requests?.['storage'];
-  if (!nextSize || !previousSize || !parseQuantity(nextSize) || !parseQuantity(previousSize)) return undefined;
+  if (!nextSize || !previousSize || !parseQuantity(nextSize) || !parseQuantity(previousSize))
+    return undefined;
   if (compareQuantities(nextSize, previousSize) <= 0) return undefined;
-  const ref = { kind: 'PersistentVolumeClaim' as const, namespace: next.metadata?.namespace ?? '', name: nameOf(next) };
+  const ref = {
+    kind: 'PersistentVolumeClaim' as const,
+    namespace: next.metadata?.namespace ?? '',
+    name: nameOf(next),
+  };
   if (previous.status?.phase !== 'Bound') {
     return forbiddenError(ref, 'Only bound persistent volume claims can be expanded');
   }

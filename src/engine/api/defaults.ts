@@ -1,5 +1,13 @@
 /** API defaulting (R1-R3): what the API server fills in before validation and storage. */
-import type { KindName, KubeObject, Namespace, PersistentVolume, PersistentVolumeClaim, Pod, StorageClass } from '../model/types';
+import type {
+  KindName,
+  KubeObject,
+  Namespace,
+  PersistentVolume,
+  PersistentVolumeClaim,
+  Pod,
+  StorageClass,
+} from '../model/types';
 import { canonicalQuantity } from '../model/quantity';
 
 export function applyDefaults(kind: KindName, object: KubeObject): KubeObject {
@@ -82,7 +90,13 @@ function defaultPod(pod: Pod): Pod {
         ? {
             volumes: spec.volumes.map((volume) =>
               volume.emptyDir?.sizeLimit !== undefined
-                ? { ...volume, emptyDir: { ...volume.emptyDir, sizeLimit: canonicalQuantity(volume.emptyDir.sizeLimit) ?? volume.emptyDir.sizeLimit } }
+                ? {
+                    ...volume,
+                    emptyDir: {
+                      ...volume.emptyDir,
+                      sizeLimit: canonicalQuantity(volume.emptyDir.sizeLimit) ?? volume.emptyDir.sizeLimit,
+                    },
+                  }
                 : volume,
             ),
           }

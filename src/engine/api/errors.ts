@@ -4,13 +4,7 @@
  */
 import type { ObjectRef } from '../model/types';
 
-export type ApiErrorKind =
-  | 'Invalid'
-  | 'NotFound'
-  | 'AlreadyExists'
-  | 'Forbidden'
-  | 'Parse'
-  | 'BadRequest';
+export type ApiErrorKind = 'Invalid' | 'NotFound' | 'AlreadyExists' | 'Forbidden' | 'Parse' | 'BadRequest';
 
 export type FieldErrorType =
   | 'Required value'
@@ -46,7 +40,8 @@ export interface ApiError {
   readonly position?: SourcePosition;
 }
 
-export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ApiError };
+export type Result<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ApiError };
 
 export function ok<T>(value: T): Result<T> {
   return { ok: true, value };

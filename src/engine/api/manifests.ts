@@ -29,10 +29,11 @@ export type ManifestsResult =
 
 export function parseManifests(text: string): ManifestsResult {
   if (text.length > MANIFEST_LIMITS.maxBytes) {
-    return parseError(
-      `the manifest is ${text.length} bytes; the limit is ${MANIFEST_LIMITS.maxBytes}`,
-      { document: 1, line: 1, column: 1 },
-    );
+    return parseError(`the manifest is ${text.length} bytes; the limit is ${MANIFEST_LIMITS.maxBytes}`, {
+      document: 1,
+      line: 1,
+      column: 1,
+    });
   }
   const lineCounter = new LineCounter();
   const documents = parseAllDocuments(text, {

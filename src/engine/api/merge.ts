@@ -7,7 +7,6 @@ export function mergePatch(target: unknown, patch: unknown): unknown {
   const result: Record<string, unknown> = isPlainObject(target) ? { ...target } : {};
   for (const [key, value] of Object.entries(patch)) {
     if (value === null) {
-      // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- merge patch deletes keys by name
       delete result[key];
     } else {
       result[key] = mergePatch(result[key], value);
@@ -26,12 +25,12 @@ export function threeWayMerge(lastApplied: unknown, desired: unknown, live: unkn
   const result: Record<string, unknown> = isPlainObject(live) ? { ...live } : {};
   const previous = isPlainObject(lastApplied) ? lastApplied : {};
   for (const [key, value] of Object.entries(desired)) {
-    result[key] = isPlainObject(value) && isPlainObject(result[key])
-      ? threeWayMerge(previous[key], value, result[key])
-      : clonePlain(value);
+    result[key] =
+      isPlainObject(value) && isPlainObject(result[key])
+        ? threeWayMerge(previous[key], value, result[key])
+        : clonePlain(value);
   }
   for (const key of Object.keys(previous)) {
-    // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- removing fields the user dropped
     if (!Object.hasOwn(desired, key)) delete result[key];
   }
   return result;

@@ -3,11 +3,25 @@
  * store. A caller commits the writer only when every object of a request succeeded, so a refused
  * request changes nothing.
  */
-import type { KindName, KubeObject, ObjectRef, PersistentVolume, PersistentVolumeClaim } from '../model/types';
+import type {
+  KindName,
+  KubeObject,
+  ObjectRef,
+  PersistentVolume,
+  PersistentVolumeClaim,
+} from '../model/types';
 import { isKindName, KINDS, objectKey } from '../model/types';
 import type { ClusterWriter } from '../sim/writer';
 import type { ApiError, FieldError, Result, SourcePosition } from './errors';
-import { alreadyExistsError, fail, forbiddenError, invalidError, notFoundError, ok, withPosition } from './errors';
+import {
+  alreadyExistsError,
+  fail,
+  forbiddenError,
+  invalidError,
+  notFoundError,
+  ok,
+  withPosition,
+} from './errors';
 import { admitClaimCreate, admitClaimUpdate, admitVolumeCreate } from './admission';
 import { applyDefaults } from './defaults';
 import type { Manifest } from './manifests';
@@ -56,7 +70,10 @@ export function submitManifestText(
 function expandList(manifest: Manifest): { content: unknown; prefix: string }[] {
   const content = manifest.content;
   if (isPlainObject(content) && content['kind'] === 'List' && Array.isArray(content['items'])) {
-    return content['items'].map((item, index) => ({ content: item, prefix: `items[${index}].` }));
+    return (content['items'] as unknown[]).map((item, index) => ({
+      content: item,
+      prefix: `items[${index}].`,
+    }));
   }
   return [{ content, prefix: '' }];
 }
@@ -78,7 +95,10 @@ export function submitObject(
     fail(withPosition(error, positionOf(field)));
 
   if (object.metadata?.generateName && !object.metadata.name) {
-    return at({ kind: 'Invalid', message: 'cannot use generate name with apply', object: ref }, 'metadata.generateName');
+    return at(
+      { kind: 'Invalid', message: 'cannot use generate name with apply', object: ref },
+      'metadata.generateName',
+    );
   }
   if (ref.namespace && !writer.get('Namespace', ref.namespace)) {
     return at(notFoundError({ kind: 'Namespace', name: ref.namespace }), 'metadata.namespace');
@@ -108,8 +128,10 @@ function decodeObject(writer: ClusterWriter, content: unknown, positionOf: Posit
   const apiVersion = content['apiVersion'];
   const kindText = content['kind'];
   const missing: FieldError[] = [];
-  if (typeof apiVersion !== 'string' || !apiVersion) missing.push({ field: 'apiVersion', type: 'Required value', detail: 'apiVersion not set' });
-  if (typeof kindText !== 'string' || !kindText) missing.push({ field: 'kind', type: 'Required value', detail: 'kind not set' });
+  if (typeof apiVersion !== 'string' || !apiVersion)
+    missing.push({ field: 'apiVersion', type: 'Required value', detail: 'apiVersion not set' });
+  if (typeof kindText !== 'string' || !kindText)
+    missing.push({ field: 'kind', type: 'Required value', detail: 'kind not set' });
   if (missing.length > 0) {
     const field = missing[0]?.field ?? '';
     return fail({
@@ -131,10 +153,22 @@ function decodeObject(writer: ClusterWriter, content: unknown, positionOf: Posit
   const rawMetadata = isPlainObject(content['metadata']) ? content['metadata'] : {};
   const name = typeof rawMetadata['name'] === 'string' ? rawMetadata['name'] : '';
   const ref: ObjectRef = KINDS[kind].namespaced
-    ? { kind, namespace: typeof rawMetadata['namespace'] === 'string' ? rawMetadata['namespace'] : writer.settings.defaultNamespace, name }
+    ? {
+        kind,
+        namespace:
+          typeof rawMetadata['namespace'] === 'string'
+            ? rawMetadata['namespace']
+            : writer.settings.defaultNamespace,
+        name,
+      }
     : { kind, name };
   if (SYSTEM_KINDS.includes(kind)) {
-    return fail(withPosition(forbiddenError(ref, `${kind} objects are written by the simulated control plane, not by users`), positionOf('kind')));
+    return fail(
+      withPosition(
+        forbiddenError(ref, `${kind} objects are written by the simulated control plane, not by users`),
+        positionOf('kind'),
+      ),
+    );
   }
   const shapeErrors = checkShape(content, KIND_SHAPES[kind] ?? { type: 'any' });
   if (shapeErrors.length > 0) {
@@ -142,18 +176,27 @@ function decodeObject(writer: ClusterWriter, content: unknown, positionOf: Posit
   }
   const object = clonePlain(content) as unknown as KubeObject;
   const metadata = { ...(object.metadata ?? {}) } as Record<string, unknown>;
-  for (const systemField of ['uid', 'resourceVersion', 'creationTimestamp', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'generation', 'managedFields']) {
-    // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- the server owns these fields
+  for (const systemField of [
+    'uid',
+    'resourceVersion',
+    'creationTimestamp',
+    'deletionTimestamp',
+    'deletionGracePeriodSeconds',
+    'generation',
+    'managedFields',
+  ]) {
     delete metadata[systemField];
   }
   if (KINDS[kind].namespaced) metadata['namespace'] = ref.namespace;
   else delete metadata['namespace'];
-  return ok({ kind, object: { ...object, metadata } as KubeObject });
+  return ok({ kind, object: { ...object, metadata } });
 }
 
 function refFor(kind: KindName, object: KubeObject): ObjectRef {
   const name = object.metadata?.name ?? '';
-  return KINDS[kind].namespaced ? { kind, namespace: object.metadata?.namespace ?? '', name } : { kind, name };
+  return KINDS[kind].namespaced
+    ? { kind, namespace: object.metadata?.namespace ?? '', name }
+    : { kind, name };
 }
 
 function withLastApplied(object: KubeObject, mode: SubmitMode): KubeObject {
@@ -171,7 +214,7 @@ function withLastApplied(object: KubeObject, mode: SubmitMode): KubeObject {
 /** The object `kubectl apply` asks for, merged into what is stored. */
 function lastAppliedMerge(existing: KubeObject, desired: KubeObject): KubeObject {
   const { status: _ignored, ...desiredWithoutStatus } = desired as KubeObject & { status?: unknown };
-  let lastApplied: unknown = {};
+  let lastApplied: unknown;
   try {
     lastApplied = JSON.parse(existing.metadata?.annotations?.[LAST_APPLIED] ?? '{}');
   } catch {
@@ -183,7 +226,7 @@ function lastAppliedMerge(existing: KubeObject, desired: KubeObject): KubeObject
 
 function createObject(writer: ClusterWriter, kind: KindName, desired: KubeObject): Result<SubmittedObject> {
   const { status: _status, ...withoutStatus } = desired as KubeObject & { status?: unknown };
-  let object = applyDefaults(kind, withoutStatus as KubeObject);
+  let object = applyDefaults(kind, withoutStatus);
   const notes: string[] = [];
   if (kind === 'PersistentVolumeClaim') {
     const admitted = admitClaimCreate(writer, object as PersistentVolumeClaim);
@@ -197,7 +240,7 @@ function createObject(writer: ClusterWriter, kind: KindName, desired: KubeObject
   const ref = refFor(kind, object);
   const errors = validateObject(kind, object);
   if (errors.length > 0) return fail(invalidError(ref, errors));
-  writer.create(kind, object as never, {
+  writer.create(kind, object, {
     ...USER,
     rule: kind === 'PersistentVolume' ? 'R1' : kind === 'PersistentVolumeClaim' ? 'R2' : undefined,
     message: `created ${describeRef(ref)}${notes.length ? `; admission ${notes.join(' and ')}` : ''}`,
@@ -216,7 +259,10 @@ function updateObject(
   const annotations = { ...merged.metadata?.annotations };
   const lastApplied = desired.metadata?.annotations?.[LAST_APPLIED];
   if (lastApplied !== undefined) annotations[LAST_APPLIED] = lastApplied;
-  const candidate = preserveServerFields(existing, { ...merged, metadata: { ...merged.metadata, annotations } } as KubeObject);
+  const candidate = preserveServerFields(existing, {
+    ...merged,
+    metadata: { ...merged.metadata, annotations },
+  });
   return storeUpdate(writer, kind, existing, candidate, 'configured');
 }
 
@@ -233,7 +279,9 @@ function preserveServerFields(existing: KubeObject, next: KubeObject): KubeObjec
       creationTimestamp: metadata.creationTimestamp,
       resourceVersion: metadata.resourceVersion,
       ...(metadata.deletionTimestamp ? { deletionTimestamp: metadata.deletionTimestamp } : {}),
-      ...(metadata.deletionGracePeriodSeconds !== undefined ? { deletionGracePeriodSeconds: metadata.deletionGracePeriodSeconds } : {}),
+      ...(metadata.deletionGracePeriodSeconds !== undefined
+        ? { deletionGracePeriodSeconds: metadata.deletionGracePeriodSeconds }
+        : {}),
     },
     ...(status !== undefined ? { status } : {}),
   } as KubeObject;
@@ -251,16 +299,23 @@ function storeUpdate(
   const errors = validateObject(kind, object, existing);
   if (errors.length > 0) return fail(invalidError(ref, errors));
   if (kind === 'PersistentVolumeClaim') {
-    const refusal = admitClaimUpdate(writer, object as PersistentVolumeClaim, existing as PersistentVolumeClaim);
+    const refusal = admitClaimUpdate(
+      writer,
+      object as PersistentVolumeClaim,
+      existing as PersistentVolumeClaim,
+    );
     if (refusal) return fail(refusal);
   }
-  const stored = writer.update(kind, object as never, { ...USER, message: `updated ${describeRef(ref)}` });
+  const stored = writer.update(kind, object, { ...USER, message: `updated ${describeRef(ref)}` });
   return ok({ ref, outcome: stored === existing ? 'unchanged' : outcome });
 }
 
 /** `kubectl patch --type merge`: a JSON merge patch on the stored object (status is ignored). */
 export function patchObject(writer: ClusterWriter, ref: ObjectRef, patch: unknown): Result<SubmittedObject> {
-  const existing = writer.get(ref.kind, objectKey(KINDS[ref.kind].namespaced ? ref.namespace : undefined, ref.name));
+  const existing = writer.get(
+    ref.kind,
+    objectKey(KINDS[ref.kind].namespaced ? ref.namespace : undefined, ref.name),
+  );
   if (!existing) return fail(notFoundError(ref));
   if (!isPlainObject(patch)) {
     return fail({ kind: 'BadRequest', message: 'the merge patch must be a JSON object', object: ref });
@@ -271,7 +326,9 @@ export function patchObject(writer: ClusterWriter, ref: ObjectRef, patch: unknow
   if (shapeErrors.length > 0) return fail(invalidError(ref, shapeErrors));
   const candidate = preserveServerFields(existing, patched as KubeObject);
   const result = storeUpdate(writer, ref.kind, existing, candidate, 'configured');
-  return result.ok ? ok({ ...result.value, outcome: result.value.outcome === 'unchanged' ? 'unchanged' : 'configured' }) : result;
+  return result.ok
+    ? ok({ ...result.value, outcome: result.value.outcome === 'unchanged' ? 'unchanged' : 'configured' })
+    : result;
 }
 
 const PROTECTED_NAMESPACES = ['default', 'kube-system'];
@@ -287,9 +344,12 @@ export function deleteObject(writer: ClusterWriter, ref: ObjectRef): Result<Subm
     return fail(forbiddenError(ref, 'this namespace may not be deleted'));
   }
   if (SYSTEM_KINDS.includes(ref.kind)) {
-    return fail(forbiddenError(ref, `${ref.kind} objects are written by the simulated control plane, not by users`));
+    return fail(
+      forbiddenError(ref, `${ref.kind} objects are written by the simulated control plane, not by users`),
+    );
   }
-  const nodeName = ref.kind === 'Pod' ? (existing as { spec?: { nodeName?: string } }).spec?.nodeName : undefined;
+  const nodeName =
+    ref.kind === 'Pod' ? (existing as { spec?: { nodeName?: string } }).spec?.nodeName : undefined;
   const graceful = nodeName !== undefined && writer.get('Node', nodeName) !== undefined;
   const finalizers = existing.metadata?.finalizers ?? [];
   const message = existing.metadata?.deletionTimestamp

@@ -245,7 +245,8 @@ const MAX_DEPTH = 64;
 
 /** Checks a decoded manifest against its kind's shape: unknown fields and wrong types. */
 export function checkShape(value: unknown, shape: Shape, path = '', depth = 0): FieldError[] {
-  if (depth > MAX_DEPTH) return [{ field: path || '<root>', type: 'Invalid value', detail: 'nesting is too deep' }];
+  if (depth > MAX_DEPTH)
+    return [{ field: path || '<root>', type: 'Invalid value', detail: 'nesting is too deep' }];
   if (value === null || value === undefined) return [];
   switch (shape.type) {
     case 'any':
@@ -257,7 +258,9 @@ export function checkShape(value: unknown, shape: Shape, path = '', depth = 0): 
     case 'integer':
       return Number.isInteger(value) ? [] : [typeError(path, value, 'integer')];
     case 'int-or-string':
-      return Number.isInteger(value) || typeof value === 'string' ? [] : [typeError(path, value, 'integer or string')];
+      return Number.isInteger(value) || typeof value === 'string'
+        ? []
+        : [typeError(path, value, 'integer or string')];
     case 'quantity':
       if (typeof value !== 'string' && typeof value !== 'number') return [typeError(path, value, 'quantity')];
       return parseQuantity(value) ? [] : [quantityError(path, value)];
@@ -318,6 +321,6 @@ function jsonType(value: unknown): string {
 }
 
 export function describeValue(value: unknown): string {
-  const text = typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value) ?? String(value);
+  const text = typeof value === 'string' ? JSON.stringify(value) : (JSON.stringify(value) ?? String(value));
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }

@@ -31,11 +31,16 @@ interface Desired {
 }
 
 /** The attachable PV behind each PVC volume of a scheduled pod. */
-export function attachableVolumesOfPod(writer: ClusterWriter, pod: Pod): { volume: PersistentVolume; driver: string }[] {
+export function attachableVolumesOfPod(
+  writer: ClusterWriter,
+  pod: Pod,
+): { volume: PersistentVolume; driver: string }[] {
   const result: { volume: PersistentVolume; driver: string }[] = [];
   for (const claimName of claimNamesOfPod(pod)) {
     const claim = writer.get('PersistentVolumeClaim', objectKey(namespaceOf(pod), claimName));
-    const volume = claim?.spec?.volumeName ? writer.get('PersistentVolume', claim.spec.volumeName) : undefined;
+    const volume = claim?.spec?.volumeName
+      ? writer.get('PersistentVolume', claim.spec.volumeName)
+      : undefined;
     if (!volume || claim?.status?.phase !== 'Bound') continue;
     const backing = volumeBacking(volume);
     if (backing.kind === 'disk' && backing.attachable) result.push({ volume, driver: backing.driver });
@@ -59,19 +64,35 @@ export function runAttachDetach(writer: ClusterWriter): void {
   for (const attachment of writer.list('VolumeAttachment')) {
     if (desired.has(nameOf(attachment))) continue;
     const volumeName = attachment.spec.source.persistentVolumeName ?? '';
-    writer.remove('VolumeAttachment', nameOf(attachment), because(`detached volume ${volumeName} from ${attachment.spec.nodeName}: no pod there uses it any more`, [{ kind: 'PersistentVolume', name: volumeName }]));
+    writer.remove(
+      'VolumeAttachment',
+      nameOf(attachment),
+      because(
+        `detached volume ${volumeName} from ${attachment.spec.nodeName}: no pod there uses it any more`,
+        [{ kind: 'PersistentVolume', name: volumeName }],
+      ),
+    );
   }
   for (const [name, entry] of desired) {
     if (writer.get('VolumeAttachment', name)) continue;
     const volumeName = nameOf(entry.volume);
-    const elsewhere = writer.list('VolumeAttachment').filter(
-      (attachment) => attachment.spec.source.persistentVolumeName === volumeName && attachment.spec.nodeName !== entry.node,
-    );
+    const elsewhere = writer
+      .list('VolumeAttachment')
+      .filter(
+        (attachment) =>
+          attachment.spec.source.persistentVolumeName === volumeName &&
+          attachment.spec.nodeName !== entry.node,
+      );
     if (elsewhere.length > 0 && !allowsMultiNodeAttach(entry.volume.spec?.accessModes)) {
       const otherNodes = elsewhere.map((attachment) => attachment.spec.nodeName);
       const users = writer
         .list('Pod')
-        .filter((pod) => pod.spec?.nodeName && otherNodes.includes(pod.spec.nodeName) && attachableVolumesOfPod(writer, pod).some((item) => nameOf(item.volume) === volumeName))
+        .filter(
+          (pod) =>
+            pod.spec?.nodeName &&
+            otherNodes.includes(pod.spec.nodeName) &&
+            attachableVolumesOfPod(writer, pod).some((item) => nameOf(item.volume) === volumeName),
+        )
         .map((pod) => nameOf(pod));
       for (const pod of entry.pods) {
         writer.event(
@@ -94,7 +115,14 @@ export function runAttachDetach(writer: ClusterWriter): void {
       spec: { attacher: entry.driver, nodeName: entry.node, source: { persistentVolumeName: volumeName } },
       status: { attached: false },
     };
-    writer.create('VolumeAttachment', attachment, because(`volume ${volumeName} must be attached to ${entry.node}, where pod ${nameOf(entry.pods[0] ?? entry.volume)} runs`, [refOf(entry.volume), { kind: 'Node', name: entry.node }]));
+    writer.create(
+      'VolumeAttachment',
+      attachment,
+      because(
+        `volume ${volumeName} must be attached to ${entry.node}, where pod ${nameOf(entry.pods[0] ?? entry.volume)} runs`,
+        [refOf(entry.volume), { kind: 'Node', name: entry.node }],
+      ),
+    );
   }
   runCsiAttachers(writer);
 }
@@ -105,12 +133,22 @@ function runCsiAttachers(writer: ClusterWriter): void {
     if (attachment.status?.attached) continue;
     const driver = attachment.spec.attacher;
     const volumeName = attachment.spec.source.persistentVolumeName ?? '';
-    const reason: Reason = { actor: 'csi-attacher', on: driver, rule: 'R55', message: '', related: [{ kind: 'PersistentVolume', name: volumeName }] };
+    const reason: Reason = {
+      actor: 'csi-attacher',
+      on: driver,
+      rule: 'R55',
+      message: '',
+      related: [{ kind: 'PersistentVolume', name: volumeName }],
+    };
     const fault = writer.driverFault(driver);
     if (fault) {
       const message = `rpc error: code = Internal desc = ${fault}`;
       if (attachment.status?.attachError?.message === message) continue;
-      writer.update('VolumeAttachment', { ...attachment, status: { attached: false, attachError: { message, time: writer.now } } }, { ...reason, message: `attaching ${volumeName} to ${attachment.spec.nodeName} failed: ${fault}` });
+      writer.update(
+        'VolumeAttachment',
+        { ...attachment, status: { attached: false, attachError: { message, time: writer.now } } },
+        { ...reason, message: `attaching ${volumeName} to ${attachment.spec.nodeName} failed: ${fault}` },
+      );
       continue;
     }
     writer.update(

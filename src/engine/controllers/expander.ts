@@ -4,7 +4,14 @@
  * file-system resize by kubelet on a node where a pod mounts the volume.
  */
 import type { PersistentVolume, PersistentVolumeClaim } from '../model/types';
-import { claimRequest, nameOf, namespaceOf, uidOf, volumeCapacity, volumeModeOf } from '../model/object-helpers';
+import {
+  claimRequest,
+  nameOf,
+  namespaceOf,
+  uidOf,
+  volumeCapacity,
+  volumeModeOf,
+} from '../model/object-helpers';
 import { compareQuantities, formatQuantity, quantityNanos } from '../model/quantity';
 import { refOf } from '../model/types';
 import { ANN_STORAGE_RESIZER } from '../model/well-known';
@@ -15,7 +22,8 @@ import type { ClusterWriter } from '../sim/writer';
 import { claimNamesOfPod } from './lookups';
 import { isNodeReady } from './scheduler';
 
-const RESIZE_PENDING_MESSAGE = 'Waiting for user to (re-)start a pod to finish file system resize of volume on node.';
+const RESIZE_PENDING_MESSAGE =
+  'Waiting for user to (re-)start a pod to finish file system resize of volume on node.';
 
 function expandReason(rule: RuleId, message: string): Reason {
   return { actor: 'volume-expand-controller', rule, message };
@@ -35,32 +43,76 @@ function needsControllerExpansion(claim: PersistentVolumeClaim, volume: Persiste
   return compareQuantities(claimRequest(claim), volumeCapacity(volume)) > 0;
 }
 
-function expandInController(writer: ClusterWriter, claim: PersistentVolumeClaim, volume: PersistentVolume): void {
+function expandInController(
+  writer: ClusterWriter,
+  claim: PersistentVolumeClaim,
+  volume: PersistentVolume,
+): void {
   const backing = volumeBacking(volume);
   const claimName = `${namespaceOf(claim)}/${nameOf(claim)}`;
-  const driverName = backing.kind === 'disk' ? backing.driver : backing.kind === 'share' ? backing.driver : undefined;
+  const driverName =
+    backing.kind === 'disk' ? backing.driver : backing.kind === 'share' ? backing.driver : undefined;
   const driver = driverName ? driverSpec(driverName) : undefined;
   if (!driverName || !driver || !writer.installedDrivers[driverName]) {
-    writer.event(claim, 'Warning', 'VolumeResizeFailed', `error expanding volume "${claimName}" of plugin: volume ${nameOf(volume)} has no resizer`, { component: 'volume_expand' }, expandReason('R58', ''));
+    writer.event(
+      claim,
+      'Warning',
+      'VolumeResizeFailed',
+      `error expanding volume "${claimName}" of plugin: volume ${nameOf(volume)} has no resizer`,
+      { component: 'volume_expand' },
+      expandReason('R58', ''),
+    );
     return;
   }
-  writer.event(claim, 'Warning', 'ExternalExpanding', 'waiting for an external controller to expand this PVC', { component: 'volume_expand' }, expandReason('R58', ''));
+  writer.event(
+    claim,
+    'Warning',
+    'ExternalExpanding',
+    'waiting for an external controller to expand this PVC',
+    { component: 'volume_expand' },
+    expandReason('R58', ''),
+  );
   let current = claim;
   if (!volume.spec?.csi && current.metadata?.annotations?.[ANN_STORAGE_RESIZER] !== driverName) {
     current = writer.update(
       'PersistentVolumeClaim',
-      { ...current, metadata: { ...current.metadata, annotations: { ...current.metadata?.annotations, [ANN_STORAGE_RESIZER]: driverName } } },
-      expandReason('R58', `claim ${claimName} uses an in-tree volume migrated to ${driverName}, so the expand controller names that resizer`),
+      {
+        ...current,
+        metadata: {
+          ...current.metadata,
+          annotations: { ...current.metadata?.annotations, [ANN_STORAGE_RESIZER]: driverName },
+        },
+      },
+      expandReason(
+        'R58',
+        `claim ${claimName} uses an in-tree volume migrated to ${driverName}, so the expand controller names that resizer`,
+      ),
     );
   }
   const resizer: Reason = { actor: 'external-resizer', on: driverName, rule: 'R58', message: '' };
   const source = { component: `external-resizer ${driverName}` };
   const volumeName = nameOf(volume);
-  writer.event(current, 'Normal', 'Resizing', `External resizer is resizing volume ${volumeName}`, source, resizer);
+  writer.event(
+    current,
+    'Normal',
+    'Resizing',
+    `External resizer is resizing volume ${volumeName}`,
+    source,
+    resizer,
+  );
   const fault = writer.driverFault(driverName);
   if (!driver.canExpand || fault) {
-    const why = fault ? `rpc error: code = Internal desc = ${fault}` : `rpc error: code = Unimplemented desc = ${driver.title} does not support volume expansion`;
-    writer.event(current, 'Warning', 'VolumeResizeFailed', `resize volume "${volumeName}" by resizer "${driverName}" failed: ${why}`, source, resizer);
+    const why = fault
+      ? `rpc error: code = Internal desc = ${fault}`
+      : `rpc error: code = Unimplemented desc = ${driver.title} does not support volume expansion`;
+    writer.event(
+      current,
+      'Warning',
+      'VolumeResizeFailed',
+      `resize volume "${volumeName}" by resizer "${driverName}" failed: ${why}`,
+      source,
+      resizer,
+    );
     return;
   }
   const request = claimRequest(current);
@@ -68,11 +120,26 @@ function expandInController(writer: ClusterWriter, claim: PersistentVolumeClaim,
   const bytes = (quantityNanos(request) + 999_999_999n) / 1_000_000_000n;
   const newSize = formatQuantity(((bytes + unit - 1n) / unit) * unit * 1_000_000_000n, 'BinarySI');
   for (const asset of assetsOfVolume(volume, writer.allAssets())) {
-    writer.putAsset({ ...asset, capacity: newSize }, { ...resizer, message: `${driver.title} grew ${asset.handle ?? asset.path ?? asset.id} to ${newSize}; its files are untouched (R59)`, related: [refOf(volume)] }, 'update');
+    writer.putAsset(
+      { ...asset, capacity: newSize },
+      {
+        ...resizer,
+        message: `${driver.title} grew ${asset.handle ?? asset.path ?? asset.id} to ${newSize}; its files are untouched (R59)`,
+        related: [refOf(volume)],
+      },
+      'update',
+    );
   }
-  writer.update('PersistentVolume', { ...volume, spec: { ...volume.spec, capacity: { ...volume.spec?.capacity, storage: newSize } } }, { ...resizer, message: `expanded volume ${volumeName} to ${newSize} for claim ${claimName}` });
+  writer.update(
+    'PersistentVolume',
+    { ...volume, spec: { ...volume.spec, capacity: { ...volume.spec?.capacity, storage: newSize } } },
+    { ...resizer, message: `expanded volume ${volumeName} to ${newSize} for claim ${claimName}` },
+  );
   const nodeStep = driver.nodeExpansion && volumeModeOf(volume) === 'Filesystem';
-  const status = { ...current.status, allocatedResources: { ...current.status?.allocatedResources, storage: newSize } };
+  const status = {
+    ...current.status,
+    allocatedResources: { ...current.status?.allocatedResources, storage: newSize },
+  };
   if (nodeStep) {
     writer.update(
       'PersistentVolumeClaim',
@@ -80,16 +147,36 @@ function expandInController(writer: ClusterWriter, claim: PersistentVolumeClaim,
         ...current,
         status: {
           ...status,
-          allocatedResourceStatuses: { ...current.status?.allocatedResourceStatuses, storage: 'NodeResizePending' },
+          allocatedResourceStatuses: {
+            ...current.status?.allocatedResourceStatuses,
+            storage: 'NodeResizePending',
+          },
           conditions: [
-            ...(current.status?.conditions ?? []).filter((condition) => condition.type !== 'FileSystemResizePending'),
-            { type: 'FileSystemResizePending', status: 'True', message: RESIZE_PENDING_MESSAGE, lastTransitionTime: writer.now },
+            ...(current.status?.conditions ?? []).filter(
+              (condition) => condition.type !== 'FileSystemResizePending',
+            ),
+            {
+              type: 'FileSystemResizePending',
+              status: 'True',
+              message: RESIZE_PENDING_MESSAGE,
+              lastTransitionTime: writer.now,
+            },
           ],
         },
       },
-      { ...resizer, message: `the disk of claim ${claimName} is ${newSize}; the file system on it still needs resizing by kubelet, so status.capacity stays ${current.status?.capacity?.['storage'] ?? ''} for now` },
+      {
+        ...resizer,
+        message: `the disk of claim ${claimName} is ${newSize}; the file system on it still needs resizing by kubelet, so status.capacity stays ${current.status?.capacity?.['storage'] ?? ''} for now`,
+      },
     );
-    writer.event(current, 'Normal', 'FileSystemResizeRequired', 'Require file system resize of volume on node', source, resizer);
+    writer.event(
+      current,
+      'Normal',
+      'FileSystemResizeRequired',
+      'Require file system resize of volume on node',
+      source,
+      resizer,
+    );
     return;
   }
   const { allocatedResourceStatuses: _statuses, ...rest } = status;
@@ -108,10 +195,18 @@ function finishOnNodes(writer: ClusterWriter): void {
     const volume = claim.spec?.volumeName ? writer.get('PersistentVolume', claim.spec.volumeName) : undefined;
     if (!volume) continue;
     const pod = writer.list('Pod').find((candidate) => {
-      if (namespaceOf(candidate) !== namespaceOf(claim) || !claimNamesOfPod(candidate).includes(nameOf(claim))) return false;
+      if (
+        namespaceOf(candidate) !== namespaceOf(claim) ||
+        !claimNamesOfPod(candidate).includes(nameOf(claim))
+      )
+        return false;
       const nodeName = candidate.spec?.nodeName;
       const node = nodeName ? writer.get('Node', nodeName) : undefined;
-      return node !== undefined && isNodeReady(writer, node) && writer.podRuntime(uidOf(candidate))?.started === true;
+      return (
+        node !== undefined &&
+        isNodeReady(writer, node) &&
+        writer.podRuntime(uidOf(candidate))?.started === true
+      );
     });
     if (!pod) continue;
     const nodeName = pod.spec?.nodeName ?? '';
@@ -121,12 +216,36 @@ function finishOnNodes(writer: ClusterWriter): void {
     const remaining = (conditions ?? []).filter((condition) => condition.type !== 'FileSystemResizePending');
     const updated = writer.update(
       'PersistentVolumeClaim',
-      { ...claim, status: { ...status, capacity: { ...status.capacity, storage: newSize }, ...(remaining.length ? { conditions: remaining } : {}) } },
-      { ...reason, message: `kubelet on ${nodeName} resized the file system of volume ${nameOf(volume)}: claim ${namespaceOf(claim)}/${nameOf(claim)} now has ${newSize}`, related: [refOf(pod)] },
+      {
+        ...claim,
+        status: {
+          ...status,
+          capacity: { ...status.capacity, storage: newSize },
+          ...(remaining.length ? { conditions: remaining } : {}),
+        },
+      },
+      {
+        ...reason,
+        message: `kubelet on ${nodeName} resized the file system of volume ${nameOf(volume)}: claim ${namespaceOf(claim)}/${nameOf(claim)} now has ${newSize}`,
+        related: [refOf(pod)],
+      },
     );
     const message = `MountVolume.NodeExpandVolume succeeded for volume "${nameOf(volume)}" ${nodeName}`;
-    writer.event(pod, 'Normal', 'FileSystemResizeSuccessful', message, { component: 'kubelet', host: nodeName }, reason);
-    writer.event(updated, 'Normal', 'FileSystemResizeSuccessful', message, { component: 'kubelet', host: nodeName }, reason);
+    writer.event(
+      pod,
+      'Normal',
+      'FileSystemResizeSuccessful',
+      message,
+      { component: 'kubelet', host: nodeName },
+      reason,
+    );
+    writer.event(
+      updated,
+      'Normal',
+      'FileSystemResizeSuccessful',
+      message,
+      { component: 'kubelet', host: nodeName },
+      reason,
+    );
   }
 }
-

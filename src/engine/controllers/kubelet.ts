@@ -7,7 +7,13 @@ import type { Node, Pod, PodStatus, Volume } from 'kubernetes-types/core/v1';
 import { isDeleting, nameOf, namespaceOf, uidOf } from '../model/object-helpers';
 import { objectKey, refOf } from '../model/types';
 import { LABEL_ZONE } from '../model/well-known';
-import { assetForVolume, assetIdForVolume, emptyDirAssetId, nodeDirectoryAssetId, shareAssetId } from '../infra/assets';
+import {
+  assetForVolume,
+  assetIdForVolume,
+  emptyDirAssetId,
+  nodeDirectoryAssetId,
+  shareAssetId,
+} from '../infra/assets';
 import { fnv1a32 } from '../sim/ids';
 import type { Reason, RuleId } from '../sim/changes';
 import type { Asset, PodMount, PodRuntime } from '../sim/state';
@@ -16,7 +22,12 @@ import { attachmentName } from './attach-detach';
 import { isNodeReady } from './scheduler';
 import { volumeBacking } from '../infra/assets';
 
-function because(node: string, rule: RuleId | undefined, message: string, related?: Reason['related']): Reason {
+function because(
+  node: string,
+  rule: RuleId | undefined,
+  message: string,
+  related?: Reason['related'],
+): Reason {
   return { actor: 'kubelet', on: node, ...(rule ? { rule } : {}), message, ...(related ? { related } : {}) };
 }
 
@@ -42,7 +53,15 @@ function stopPod(writer: ClusterWriter, pod: Pod, nodeName: string): void {
   const runtime = writer.podRuntime(uidOf(pod));
   for (const [volumeName, mount] of Object.entries(runtime?.mounts ?? {})) {
     if (mount.assetId?.startsWith('emptydir:')) {
-      writer.removeAsset(mount.assetId, because(nodeName, 'R62', `emptyDir "${volumeName}" of pod ${podName} is deleted with the pod, files and all`, [refOf(pod)]));
+      writer.removeAsset(
+        mount.assetId,
+        because(
+          nodeName,
+          'R62',
+          `emptyDir "${volumeName}" of pod ${podName} is deleted with the pod, files and all`,
+          [refOf(pod)],
+        ),
+      );
     }
   }
   writer.removePodRuntime(uidOf(pod));
@@ -53,7 +72,9 @@ function stopPod(writer: ClusterWriter, pod: Pod, nodeName: string): void {
   );
 }
 
-type MountOutcome = { ok: true; mount: PodMount; asset?: Asset; note?: string } | { ok: false; message: string; rule: RuleId; unattached?: boolean };
+type MountOutcome =
+  | { ok: true; mount: PodMount; asset?: Asset; note?: string }
+  | { ok: false; message: string; rule: RuleId; unattached?: boolean };
 
 function startPod(writer: ClusterWriter, pod: Pod, node: Node): void {
   const nodeName = nameOf(node);
@@ -68,8 +89,21 @@ function startPod(writer: ClusterWriter, pod: Pod, node: Node): void {
       const message = outcome.message.startsWith('MountVolume')
         ? outcome.message
         : `Unable to attach or mount volumes: unmounted volumes=[${volume.name}]${unattached}: ${outcome.message}`;
-      writer.event(pod, 'Warning', outcome.unattached ? 'FailedMount' : 'FailedMount', message, { component: 'kubelet', host: nodeName }, because(nodeName, outcome.rule, ''));
-      setContainerCreating(writer, pod, node, `waiting to mount volume "${volume.name}": ${outcome.message}`, outcome.rule);
+      writer.event(
+        pod,
+        'Warning',
+        outcome.unattached ? 'FailedMount' : 'FailedMount',
+        message,
+        { component: 'kubelet', host: nodeName },
+        because(nodeName, outcome.rule, ''),
+      );
+      setContainerCreating(
+        writer,
+        pod,
+        node,
+        `waiting to mount volume "${volume.name}": ${outcome.message}`,
+        outcome.rule,
+      );
       return;
     }
     mounts[volume.name] = outcome.mount;
@@ -88,9 +122,20 @@ function startPod(writer: ClusterWriter, pod: Pod, node: Node): void {
     restarts: previous?.restarts ?? 0,
   };
   writer.putPodRuntime(runtime);
-  writer.update('Pod', { ...pod, status: runningStatus(writer, pod, node, runtime.restarts) }, because(nodeName, 'R60', `pod ${podName} is Running on ${nodeName}: ${describeMounts(pod)}`));
+  writer.update(
+    'Pod',
+    { ...pod, status: runningStatus(writer, pod, node, runtime.restarts) },
+    because(nodeName, 'R60', `pod ${podName} is Running on ${nodeName}: ${describeMounts(pod)}`),
+  );
   for (const container of pod.spec?.containers ?? []) {
-    writer.event(pod, 'Normal', 'Started', `Started container ${container.name}`, { component: 'kubelet', host: nodeName }, because(nodeName, 'R60', ''));
+    writer.event(
+      pod,
+      'Normal',
+      'Started',
+      `Started container ${container.name}`,
+      { component: 'kubelet', host: nodeName },
+      because(nodeName, 'R60', ''),
+    );
   }
 }
 
@@ -110,7 +155,13 @@ function readOnlyMounts(pod: Pod): Map<string, boolean> {
   return result;
 }
 
-function mountVolume(writer: ClusterWriter, pod: Pod, node: Node, volume: Volume, readOnlyMount: boolean): MountOutcome {
+function mountVolume(
+  writer: ClusterWriter,
+  pod: Pod,
+  node: Node,
+  volume: Volume,
+  readOnlyMount: boolean,
+): MountOutcome {
   const nodeName = nameOf(node);
   if (volume.persistentVolumeClaim) return mountClaim(writer, pod, node, volume, readOnlyMount);
   if (volume.emptyDir) {
@@ -119,7 +170,14 @@ function mountVolume(writer: ClusterWriter, pod: Pod, node: Node, volume: Volume
     return {
       ok: true,
       mount: { assetId: id, readOnly: readOnlyMount },
-      asset: { id, kind: 'empty-dir', node: nodeName, createdFor: nameOf(pod), files: {}, ...(sizeLimit ? { capacity: sizeLimit } : {}) },
+      asset: {
+        id,
+        kind: 'empty-dir',
+        node: nodeName,
+        createdFor: nameOf(pod),
+        files: {},
+        ...(sizeLimit ? { capacity: sizeLimit } : {}),
+      },
       note: `created an empty emptyDir "${volume.name}" for pod ${nameOf(pod)} on ${nodeName}`,
     };
   }
@@ -128,7 +186,11 @@ function mountVolume(writer: ClusterWriter, pod: Pod, node: Node, volume: Volume
     const configMap = writer.get('ConfigMap', objectKey(namespaceOf(pod), configMapName));
     if (!configMap) {
       if (volume.configMap.optional) return { ok: true, mount: { projected: {}, readOnly: true } };
-      return { ok: false, rule: 'R63', message: `MountVolume.SetUp failed for volume "${volume.name}" : configmap "${configMapName}" not found` };
+      return {
+        ok: false,
+        rule: 'R63',
+        message: `MountVolume.SetUp failed for volume "${volume.name}" : configmap "${configMapName}" not found`,
+      };
     }
     const data = { ...configMap.data };
     const projected: Record<string, string> = {};
@@ -137,7 +199,11 @@ function mountVolume(writer: ClusterWriter, pod: Pod, node: Node, volume: Volume
         const value = data[item.key];
         if (value === undefined) {
           if (volume.configMap.optional) continue;
-          return { ok: false, rule: 'R63', message: `MountVolume.SetUp failed for volume "${volume.name}" : configmap references non-existent config key: ${item.key}` };
+          return {
+            ok: false,
+            rule: 'R63',
+            message: `MountVolume.SetUp failed for volume "${volume.name}" : configmap references non-existent config key: ${item.key}`,
+          };
         }
         projected[item.path] = value;
       }
@@ -151,9 +217,21 @@ function mountVolume(writer: ClusterWriter, pod: Pod, node: Node, volume: Volume
     const id = nodeDirectoryAssetId(nodeName, path);
     const exists = writer.asset(id) !== undefined;
     const type = volume.hostPath.type ?? '';
-    if (!exists && (type === 'Directory' || type === 'File' || type === 'Socket' || type === 'CharDevice' || type === 'BlockDevice' || type === 'FileOrCreate')) {
+    if (
+      !exists &&
+      (type === 'Directory' ||
+        type === 'File' ||
+        type === 'Socket' ||
+        type === 'CharDevice' ||
+        type === 'BlockDevice' ||
+        type === 'FileOrCreate')
+    ) {
       if (type !== 'FileOrCreate') {
-        return { ok: false, rule: 'R64', message: `MountVolume.SetUp failed for volume "${volume.name}" : hostPath type check failed: ${path} is not a directory` };
+        return {
+          ok: false,
+          rule: 'R64',
+          message: `MountVolume.SetUp failed for volume "${volume.name}" : hostPath type check failed: ${path} is not a directory`,
+        };
       }
     }
     return {
@@ -172,24 +250,44 @@ function mountVolume(writer: ClusterWriter, pod: Pod, node: Node, volume: Volume
       note: `NFS export ${volume.nfs.server}:${volume.nfs.path} is mounted for the first time`,
     };
   }
-  return { ok: false, rule: 'R60', message: `MountVolume.SetUp failed for volume "${volume.name}" : this volume type is not simulated` };
+  return {
+    ok: false,
+    rule: 'R60',
+    message: `MountVolume.SetUp failed for volume "${volume.name}" : this volume type is not simulated`,
+  };
 }
 
-function mountClaim(writer: ClusterWriter, pod: Pod, node: Node, volume: Volume, readOnlyMount: boolean): MountOutcome {
+function mountClaim(
+  writer: ClusterWriter,
+  pod: Pod,
+  node: Node,
+  volume: Volume,
+  readOnlyMount: boolean,
+): MountOutcome {
   const nodeName = nameOf(node);
   const claimName = volume.persistentVolumeClaim?.claimName ?? '';
   const claim = writer.get('PersistentVolumeClaim', objectKey(namespaceOf(pod), claimName));
   if (!claim) return { ok: false, rule: 'R60', message: `persistentvolumeclaim "${claimName}" not found` };
-  if (isDeleting(claim)) return { ok: false, rule: 'R44', message: `persistentvolumeclaim "${claimName}" is being deleted` };
+  if (isDeleting(claim))
+    return { ok: false, rule: 'R44', message: `persistentvolumeclaim "${claimName}" is being deleted` };
   const volumeName = claim.spec?.volumeName;
   if (claim.status?.phase !== 'Bound' || !volumeName) {
-    return { ok: false, rule: 'R60', message: `error processing PVC ${namespaceOf(pod)}/${claimName}: PVC is not bound` };
+    return {
+      ok: false,
+      rule: 'R60',
+      message: `error processing PVC ${namespaceOf(pod)}/${claimName}: PVC is not bound`,
+    };
   }
   const persistentVolume = writer.get('PersistentVolume', volumeName);
-  if (!persistentVolume) return { ok: false, rule: 'R60', message: `persistentvolume "${volumeName}" not found` };
+  if (!persistentVolume)
+    return { ok: false, rule: 'R60', message: `persistentvolume "${volumeName}" not found` };
   const backing = volumeBacking(persistentVolume);
   if (backing.kind === 'unsupported') {
-    return { ok: false, rule: 'R60', message: `MountVolume.SetUp failed for volume "${volumeName}" : ${backing.source} volumes are not simulated` };
+    return {
+      ok: false,
+      rule: 'R60',
+      message: `MountVolume.SetUp failed for volume "${volumeName}" : ${backing.source} volumes are not simulated`,
+    };
   }
   if (backing.kind === 'disk' && backing.attachable) {
     const attachment = writer.get('VolumeAttachment', attachmentName(backing.driver, volumeName, nodeName));
@@ -197,14 +295,25 @@ function mountClaim(writer: ClusterWriter, pod: Pod, node: Node, volume: Volume,
       return { ok: false, rule: 'R55', unattached: true, message: 'timed out waiting for the condition' };
     }
   }
-  const zone = persistentVolume.spec?.nodeAffinity?.required?.nodeSelectorTerms?.[0]?.matchExpressions?.find((expression) => expression.key === LABEL_ZONE)?.values?.[0] ?? node.metadata?.labels?.[LABEL_ZONE];
+  const zone =
+    persistentVolume.spec?.nodeAffinity?.required?.nodeSelectorTerms?.[0]?.matchExpressions?.find(
+      (expression) => expression.key === LABEL_ZONE,
+    )?.values?.[0] ?? node.metadata?.labels?.[LABEL_ZONE];
   const assetId = assetIdForVolume(persistentVolume, nodeName);
   const asset = assetForVolume(persistentVolume, nodeName, zone);
-  const readOnly = readOnlyMount || volume.persistentVolumeClaim?.readOnly === true || (persistentVolume.spec?.accessModes ?? []).every((mode) => mode === 'ReadOnlyMany');
+  const readOnly =
+    readOnlyMount ||
+    volume.persistentVolumeClaim?.readOnly === true ||
+    (persistentVolume.spec?.accessModes ?? []).every((mode) => mode === 'ReadOnlyMany');
   return {
     ok: true,
     mount: { ...(assetId ? { assetId } : {}), readOnly, volumeName },
-    ...(asset ? { asset, note: `${describeBacking(backing.kind, asset)} behind volume ${volumeName} is used for the first time` } : {}),
+    ...(asset
+      ? {
+          asset,
+          note: `${describeBacking(backing.kind, asset)} behind volume ${volumeName} is used for the first time`,
+        }
+      : {}),
   };
 }
 
@@ -215,12 +324,18 @@ function describeBacking(kind: string, asset: Asset): string {
 }
 
 function podIp(node: Node, pod: Pod, writer: ClusterWriter): string {
-  const nodes = writer.list('Node').map((item) => nameOf(item)).sort();
+  const nodes = writer
+    .list('Node')
+    .map((item) => nameOf(item))
+    .sort();
   return `10.244.${Math.max(0, nodes.indexOf(nameOf(node)))}.${(fnv1a32(uidOf(pod)) % 250) + 2}`;
 }
 
 function hostIp(node: Node, writer: ClusterWriter): string {
-  const nodes = writer.list('Node').map((item) => nameOf(item)).sort();
+  const nodes = writer
+    .list('Node')
+    .map((item) => nameOf(item))
+    .sort();
   return `192.168.49.${Math.max(0, nodes.indexOf(nameOf(node))) + 2}`;
 }
 
@@ -229,7 +344,9 @@ function runningStatus(writer: ClusterWriter, pod: Pod, node: Node, restarts: nu
   return {
     ...pod.status,
     phase: 'Running',
-    conditions: ['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady', 'PodScheduled'].map((type) => ({ type, status: 'True' })),
+    conditions: ['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady', 'PodScheduled'].map(
+      (type) => ({ type, status: 'True' }),
+    ),
     hostIP: hostIp(node, writer),
     podIP: podIp(node, pod, writer),
     startTime: pod.status?.startTime ?? now,
@@ -268,7 +385,15 @@ function setContainerCreating(writer: ClusterWriter, pod: Pod, node: Node, why: 
       state: { waiting: { reason: 'ContainerCreating' } },
     })),
   };
-  writer.update('Pod', { ...pod, status }, because(nameOf(node), rule, `pod ${namespaceOf(pod)}/${nameOf(pod)} is ContainerCreating on ${nameOf(node)}, ${why}`));
+  writer.update(
+    'Pod',
+    { ...pod, status },
+    because(
+      nameOf(node),
+      rule,
+      `pod ${namespaceOf(pod)}/${nameOf(pod)} is ContainerCreating on ${nameOf(node)}, ${why}`,
+    ),
+  );
 }
 
 export { runningStatus };

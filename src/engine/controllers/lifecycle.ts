@@ -7,7 +7,9 @@ import type { KindName } from '../model/types';
 import { KINDS, objectKey } from '../model/types';
 import type { ClusterWriter } from '../sim/writer';
 
-const NAMESPACED_KINDS = (Object.keys(KINDS) as KindName[]).filter((kind) => KINDS[kind].namespaced && kind !== 'Event');
+const NAMESPACED_KINDS = (Object.keys(KINDS) as KindName[]).filter(
+  (kind) => KINDS[kind].namespaced && kind !== 'Event',
+);
 
 export function runNamespaceController(writer: ClusterWriter): void {
   for (const namespace of writer.list('Namespace')) {
@@ -19,8 +21,17 @@ export function runNamespaceController(writer: ClusterWriter): void {
         if (namespaceOf(object) !== name) continue;
         remaining += 1;
         if (!isDeleting(object)) {
-          const nodeName = kind === 'Pod' ? (object as { spec?: { nodeName?: string } }).spec?.nodeName : undefined;
-          writer.delete(kind, objectKey(name, nameOf(object)), { actor: 'namespace-controller', message: `deleting ${kind} ${name}/${nameOf(object)} because namespace ${name} is being deleted` }, nodeName ? 30 : 0);
+          const nodeName =
+            kind === 'Pod' ? (object as { spec?: { nodeName?: string } }).spec?.nodeName : undefined;
+          writer.delete(
+            kind,
+            objectKey(name, nameOf(object)),
+            {
+              actor: 'namespace-controller',
+              message: `deleting ${kind} ${name}/${nameOf(object)} because namespace ${name} is being deleted`,
+            },
+            nodeName ? 30 : 0,
+          );
         }
       }
     }

@@ -4,7 +4,10 @@ import { claimClass } from '../model/object-helpers';
 import { objectKey } from '../model/types';
 import type { ClusterWriter } from '../sim/writer';
 
-export function storageClassOfClaim(writer: ClusterWriter, claim: PersistentVolumeClaim): StorageClass | undefined {
+export function storageClassOfClaim(
+  writer: ClusterWriter,
+  claim: PersistentVolumeClaim,
+): StorageClass | undefined {
   const name = claimClass(claim);
   return name ? writer.get('StorageClass', name) : undefined;
 }

@@ -3,7 +3,7 @@
  * PV phases true (R15, R17), binds claims to volumes (R19-R26), notices lost claims (R16) and
  * hands unmatched claims to provisioning or tells why they wait (R27-R30).
  */
-import type { PersistentVolume, PersistentVolumeClaim } from '../model/types';
+import type { PersistentVolume, PersistentVolumeClaim, Pod } from '../model/types';
 import { containsAllModes, formatAccessModes } from '../model/access-modes';
 import {
   annotationOf,
@@ -49,15 +49,23 @@ export function runPersistentVolumeBinder(writer: ClusterWriter): void {
   for (const claim of writer.list('PersistentVolumeClaim')) {
     const current = writer.get('PersistentVolumeClaim', objectKey(namespaceOf(claim), nameOf(claim)));
     if (!current) continue;
-    if (annotationOf(current, ANN_BIND_COMPLETED) === undefined) syncUnboundClaim(writer, current, index, pods);
+    if (annotationOf(current, ANN_BIND_COMPLETED) === undefined)
+      syncUnboundClaim(writer, current, index, pods);
     else syncBoundClaim(writer, current);
   }
 }
 
 // ---- volumes ---------------------------------------------------------------------------------
 
-function setVolumePhase(writer: ClusterWriter, volume: PersistentVolume, phase: string, reason: Reason, message?: string) {
-  if (volume.status?.phase === phase && (message === undefined || volume.status.message === message)) return volume;
+function setVolumePhase(
+  writer: ClusterWriter,
+  volume: PersistentVolume,
+  phase: string,
+  reason: Reason,
+  message?: string,
+) {
+  if (volume.status?.phase === phase && (message === undefined || volume.status.message === message))
+    return volume;
   const status = { ...volume.status, phase };
   if (message !== undefined) status.message = message;
   else delete status.message;
@@ -68,7 +76,12 @@ function syncVolume(writer: ClusterWriter, volume: PersistentVolume): void {
   const claimRef = volume.spec?.claimRef;
   const name = nameOf(volume);
   if (!claimRef) {
-    setVolumePhase(writer, volume, 'Available', because('R15', `volume ${name} has no claimRef, so it is Available to any matching claim`));
+    setVolumePhase(
+      writer,
+      volume,
+      'Available',
+      because('R15', `volume ${name} has no claimRef, so it is Available to any matching claim`),
+    );
     return;
   }
   if (!claimRef.uid) {
@@ -76,7 +89,10 @@ function syncVolume(writer: ClusterWriter, volume: PersistentVolume): void {
       writer,
       volume,
       'Available',
-      because('R15', `volume ${name} is reserved for claim ${claimRef.namespace}/${claimRef.name} and waits for it (claimRef without uid)`),
+      because(
+        'R15',
+        `volume ${name} is reserved for claim ${claimRef.namespace}/${claimRef.name} and waits for it (claimRef without uid)`,
+      ),
     );
     return;
   }
@@ -101,20 +117,52 @@ function syncVolume(writer: ClusterWriter, volume: PersistentVolume): void {
   const volumeName = claim.spec?.volumeName ?? '';
   if (!volumeName) {
     if (volumeModeOf(claim) !== volumeModeOf(volume)) {
-      writer.event(volume, 'Warning', 'VolumeMismatch', `Cannot bind PersistentVolume to requested PersistentVolumeClaim "${nameOf(claim)}" due to incompatible volumeMode.`, SOURCE, because('R25', ''));
-      writer.event(claim, 'Warning', 'VolumeMismatch', `Cannot bind PersistentVolume "${name}" to requested PersistentVolumeClaim due to incompatible volumeMode.`, SOURCE, because('R25', ''));
+      writer.event(
+        volume,
+        'Warning',
+        'VolumeMismatch',
+        `Cannot bind PersistentVolume to requested PersistentVolumeClaim "${nameOf(claim)}" due to incompatible volumeMode.`,
+        SOURCE,
+        because('R25', ''),
+      );
+      writer.event(
+        claim,
+        'Warning',
+        'VolumeMismatch',
+        `Cannot bind PersistentVolume "${name}" to requested PersistentVolumeClaim due to incompatible volumeMode.`,
+        SOURCE,
+        because('R25', ''),
+      );
     }
     // The claim sync completes the binding.
     return;
   }
   if (volumeName === name) {
-    setVolumePhase(writer, volume, 'Bound', because('R17', `volume ${name} is Bound to claim ${claimRefText}, which points back at it`, [refOf(claim)]));
+    setVolumePhase(
+      writer,
+      volume,
+      'Bound',
+      because('R17', `volume ${name} is Bound to claim ${claimRefText}, which points back at it`, [
+        refOf(claim),
+      ]),
+    );
     return;
   }
   // The claim this volume points at is bound to another volume.
-  if (annotationOf(volume, ANN_PROVISIONED_BY) !== undefined && volume.spec?.persistentVolumeReclaimPolicy === 'Delete') {
+  if (
+    annotationOf(volume, ANN_PROVISIONED_BY) !== undefined &&
+    volume.spec?.persistentVolumeReclaimPolicy === 'Delete'
+  ) {
     if (volume.status?.phase !== 'Released' && volume.status?.phase !== 'Failed') {
-      setVolumePhase(writer, volume, 'Released', because('R35', `volume ${name} was provisioned for claim ${claimRefText}, which bound ${volumeName} instead; it is Released and will be deleted`));
+      setVolumePhase(
+        writer,
+        volume,
+        'Released',
+        because(
+          'R35',
+          `volume ${name} was provisioned for claim ${claimRefText}, which bound ${volumeName} instead; it is Released and will be deleted`,
+        ),
+      );
     }
     return;
   }
@@ -138,7 +186,11 @@ function unbindVolume(writer: ClusterWriter, volume: PersistentVolume, why: stri
   }
   const { annotations: _previous, ...metadataRest } = volume.metadata ?? {};
   const metadata = Object.keys(annotations).length === 0 ? metadataRest : { ...metadataRest, annotations };
-  writer.update('PersistentVolume', { ...volume, metadata, spec, status: { ...volume.status, phase: 'Available' } }, because('R17', message));
+  writer.update(
+    'PersistentVolume',
+    { ...volume, metadata, spec, status: { ...volume.status, phase: 'Available' } },
+    because('R17', message),
+  );
 }
 
 // ---- claims ----------------------------------------------------------------------------------
@@ -147,7 +199,7 @@ function syncUnboundClaim(
   writer: ClusterWriter,
   claim: PersistentVolumeClaim,
   index: VolumeIndex,
-  pods: Map<string, import('../model/types').Pod[]>,
+  pods: Map<string, Pod[]>,
 ): void {
   const claimName = `${namespaceOf(claim)}/${nameOf(claim)}`;
   const volumeName = claim.spec?.volumeName;
@@ -165,7 +217,10 @@ function syncUnboundClaim(
         writer.update(
           'PersistentVolumeClaim',
           { ...claim, spec: { ...claim.spec, storageClassName: nameOf(defaultClass) } },
-          because('R27', `claim ${claimName} named no class and nothing matched; it now uses the default StorageClass "${nameOf(defaultClass)}"`),
+          because(
+            'R27',
+            `claim ${claimName} named no class and nothing matched; it now uses the default StorageClass "${nameOf(defaultClass)}"`,
+          ),
         );
         return;
       }
@@ -175,7 +230,14 @@ function syncUnboundClaim(
     } else if (claimClass(claim) !== '') {
       provisionClaim(writer, claim);
     } else {
-      writer.event(claim, 'Normal', 'FailedBinding', 'no persistent volumes available for this claim and no storage class is set', SOURCE, because('R28', ''));
+      writer.event(
+        claim,
+        'Normal',
+        'FailedBinding',
+        'no persistent volumes available for this claim and no storage class is set',
+        SOURCE,
+        because('R28', ''),
+      );
     }
     setClaimPending(writer, claim);
     return;
@@ -190,19 +252,43 @@ function syncUnboundClaim(
   if (!volume.spec?.claimRef) {
     const mismatch = checkVolumeSatisfiesClaim(volume, claim);
     if (mismatch) {
-      writer.event(claim, 'Warning', 'VolumeMismatch', `Cannot bind to requested volume "${volumeName}": ${mismatch}`, SOURCE, because('R25', ''));
+      writer.event(
+        claim,
+        'Warning',
+        'VolumeMismatch',
+        `Cannot bind to requested volume "${volumeName}": ${mismatch}`,
+        SOURCE,
+        because('R25', ''),
+      );
       setClaimPending(writer, claim);
       return;
     }
-    bind(writer, volume, claim, `claim ${claimName} names volume ${volumeName} in spec.volumeName, and the volume is free and fits (R25)`);
+    bind(
+      writer,
+      volume,
+      claim,
+      `claim ${claimName} names volume ${volumeName} in spec.volumeName, and the volume is free and fits (R25)`,
+    );
     return;
   }
   if (isVolumeBoundToClaim(volume, claim)) {
-    bind(writer, volume, claim, `claim ${claimName} names volume ${volumeName}, whose claimRef already points back at it`);
+    bind(
+      writer,
+      volume,
+      claim,
+      `claim ${claimName} names volume ${volumeName}, whose claimRef already points back at it`,
+    );
     return;
   }
   if (annotationOf(claim, ANN_BOUND_BY_CONTROLLER) === undefined) {
-    writer.event(claim, 'Warning', 'FailedBinding', `volume "${volumeName}" already bound to a different claim.`, SOURCE, because('R25', ''));
+    writer.event(
+      claim,
+      'Warning',
+      'FailedBinding',
+      `volume "${volumeName}" already bound to a different claim.`,
+      SOURCE,
+      because('R25', ''),
+    );
     setClaimPending(writer, claim);
   }
 }
@@ -210,23 +296,48 @@ function syncUnboundClaim(
 function syncBoundClaim(writer: ClusterWriter, claim: PersistentVolumeClaim): void {
   const volumeName = claim.spec?.volumeName;
   if (!volumeName) {
-    markClaimLost(writer, claim, 'ClaimLost', 'Bound claim has lost reference to PersistentVolume. Data on the volume is lost!');
+    markClaimLost(
+      writer,
+      claim,
+      'ClaimLost',
+      'Bound claim has lost reference to PersistentVolume. Data on the volume is lost!',
+    );
     return;
   }
   const volume = writer.get('PersistentVolume', volumeName);
   if (!volume) {
-    markClaimLost(writer, claim, 'ClaimLost', 'Bound claim has lost its PersistentVolume. Data on the volume is lost!');
+    markClaimLost(
+      writer,
+      claim,
+      'ClaimLost',
+      'Bound claim has lost its PersistentVolume. Data on the volume is lost!',
+    );
     return;
   }
   const claimRef = volume.spec?.claimRef;
   if (!claimRef || claimRef.uid === uidOf(claim)) {
-    bind(writer, volume, claim, `claim ${namespaceOf(claim)}/${nameOf(claim)} and volume ${volumeName} point at each other again`);
+    bind(
+      writer,
+      volume,
+      claim,
+      `claim ${namespaceOf(claim)}/${nameOf(claim)} and volume ${volumeName} point at each other again`,
+    );
     return;
   }
-  markClaimLost(writer, claim, 'ClaimMisbound', 'Two claims are bound to the same volume, this one is bound incorrectly');
+  markClaimLost(
+    writer,
+    claim,
+    'ClaimMisbound',
+    'Two claims are bound to the same volume, this one is bound incorrectly',
+  );
 }
 
-function markClaimLost(writer: ClusterWriter, claim: PersistentVolumeClaim, reason: string, message: string): void {
+function markClaimLost(
+  writer: ClusterWriter,
+  claim: PersistentVolumeClaim,
+  reason: string,
+  message: string,
+): void {
   if (claim.status?.phase !== 'Lost') {
     const { capacity: _capacity, accessModes: _modes, ...status } = claim.status ?? {};
     writer.update(
@@ -244,7 +355,11 @@ function setClaimPending(writer: ClusterWriter, stale: PersistentVolumeClaim): v
   const status = claim.status ?? {};
   if (status.phase === 'Pending' && status.capacity === undefined && status.accessModes === undefined) return;
   const { capacity: _capacity, accessModes: _modes, ...rest } = status;
-  writer.update('PersistentVolumeClaim', { ...claim, status: { ...rest, phase: 'Pending' } }, because('R16', `claim ${namespaceOf(claim)}/${nameOf(claim)} is Pending: it is not bound`));
+  writer.update(
+    'PersistentVolumeClaim',
+    { ...claim, status: { ...rest, phase: 'Pending' } },
+    because('R16', `claim ${namespaceOf(claim)}/${nameOf(claim)} is Pending: it is not bound`),
+  );
 }
 
 export function isVolumeBoundToClaim(volume: PersistentVolume, claim: PersistentVolumeClaim): boolean {
@@ -255,7 +370,10 @@ export function isVolumeBoundToClaim(volume: PersistentVolume, claim: Persistent
 }
 
 /** checkVolumeSatisfyClaim: why a named volume cannot serve the claim, or undefined. */
-export function checkVolumeSatisfiesClaim(volume: PersistentVolume, claim: PersistentVolumeClaim): string | undefined {
+export function checkVolumeSatisfiesClaim(
+  volume: PersistentVolume,
+  claim: PersistentVolumeClaim,
+): string | undefined {
   if (isDeleting(volume)) return 'the volume is being deleted';
   if (compareQuantities(volumeCapacity(volume), claimRequest(claim)) < 0) return 'requested PV is too small';
   if (volumeClass(volume) !== claimClass(claim)) return 'storageClassName does not match';
@@ -265,7 +383,12 @@ export function checkVolumeSatisfiesClaim(volume: PersistentVolume, claim: Persi
 }
 
 /** R26: what a bind writes on both objects. */
-export function bind(writer: ClusterWriter, volume: PersistentVolume, claim: PersistentVolumeClaim, why: string): void {
+export function bind(
+  writer: ClusterWriter,
+  volume: PersistentVolume,
+  claim: PersistentVolumeClaim,
+  why: string,
+): void {
   const claimRefCurrent = volume.spec?.claimRef;
   const needsClaimRef =
     !claimRefCurrent ||
@@ -331,12 +454,24 @@ function describeMatch(claim: PersistentVolumeClaim, volume: PersistentVolume, p
   return `bound claim ${claimName} to ${nameOf(volume)}: the smallest Available volume with ${modes}, at least ${describeQuantity(claimRequest(claim))} and class ${className ? `"${className}"` : '""'} (R19-R23)`;
 }
 
-function emitWaitForFirstConsumer(writer: ClusterWriter, claim: PersistentVolumeClaim, users: import('../model/types').Pod[]): void {
-  const waiting = users.filter((pod) => !pod.spec?.nodeName && !isPodTerminated(pod)).map((pod) => nameOf(pod));
+function emitWaitForFirstConsumer(writer: ClusterWriter, claim: PersistentVolumeClaim, users: Pod[]): void {
+  const waiting = users
+    .filter((pod) => !pod.spec?.nodeName && !isPodTerminated(pod))
+    .map((pod) => nameOf(pod));
   if (waiting.length === 0) {
-    writer.event(claim, 'Normal', 'WaitForFirstConsumer', 'waiting for first consumer to be created before binding', SOURCE, because('R28', ''));
+    writer.event(
+      claim,
+      'Normal',
+      'WaitForFirstConsumer',
+      'waiting for first consumer to be created before binding',
+      SOURCE,
+      because('R28', ''),
+    );
   } else {
-    const message = waiting.length > 1 ? `waiting for pods ${waiting.join(',')} to be scheduled` : `waiting for pod ${waiting[0]} to be scheduled`;
+    const message =
+      waiting.length > 1
+        ? `waiting for pods ${waiting.join(',')} to be scheduled`
+        : `waiting for pod ${waiting[0]} to be scheduled`;
     writer.event(claim, 'Normal', 'WaitForPodScheduled', message, SOURCE, because('R28', ''));
   }
 }
@@ -346,7 +481,14 @@ function provisionClaim(writer: ClusterWriter, claim: PersistentVolumeClaim): vo
   const className = claimClass(claim);
   const storageClass = writer.get('StorageClass', className);
   if (!storageClass) {
-    writer.event(claim, 'Warning', 'ProvisioningFailed', `storageclass.storage.k8s.io "${className}" not found`, SOURCE, because('R28', ''));
+    writer.event(
+      claim,
+      'Warning',
+      'ProvisioningFailed',
+      `storageclass.storage.k8s.io "${className}" not found`,
+      SOURCE,
+      because('R28', ''),
+    );
     return;
   }
   const provisioner = storageClass.provisioner;
@@ -354,22 +496,39 @@ function provisionClaim(writer: ClusterWriter, claim: PersistentVolumeClaim): vo
   if (provisioner.startsWith('kubernetes.io/')) {
     const migrated = migratedDriverFor(provisioner);
     if (!migrated || provisioner === NO_PROVISIONER) {
-      writer.event(claim, 'Warning', 'ProvisioningFailed', `no volume plugin matched name: ${provisioner}`, SOURCE, because('R28', ''));
+      writer.event(
+        claim,
+        'Warning',
+        'ProvisioningFailed',
+        `no volume plugin matched name: ${provisioner}`,
+        SOURCE,
+        because('R28', ''),
+      );
       return;
     }
     external = migrated.name;
   }
-  if (annotationOf(claim, ANN_STORAGE_PROVISIONER) !== external || annotationOf(claim, ANN_BETA_STORAGE_PROVISIONER) !== external) {
+  if (
+    annotationOf(claim, ANN_STORAGE_PROVISIONER) !== external ||
+    annotationOf(claim, ANN_BETA_STORAGE_PROVISIONER) !== external
+  ) {
     writer.update(
       'PersistentVolumeClaim',
       {
         ...claim,
         metadata: {
           ...claim.metadata,
-          annotations: { ...claim.metadata?.annotations, [ANN_STORAGE_PROVISIONER]: external, [ANN_BETA_STORAGE_PROVISIONER]: external },
+          annotations: {
+            ...claim.metadata?.annotations,
+            [ANN_STORAGE_PROVISIONER]: external,
+            [ANN_BETA_STORAGE_PROVISIONER]: external,
+          },
         },
       },
-      because('R29', `no existing volume fits claim ${namespaceOf(claim)}/${nameOf(claim)}, so it is handed to provisioner ${external} of class "${className}"`),
+      because(
+        'R29',
+        `no existing volume fits claim ${namespaceOf(claim)}/${nameOf(claim)}, so it is handed to provisioner ${external} of class "${className}"`,
+      ),
     );
   }
   writer.event(

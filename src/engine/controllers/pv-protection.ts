@@ -14,8 +14,18 @@ export function runVolumeProtection(writer: ClusterWriter): void {
       if (!protectedNow) {
         writer.update(
           'PersistentVolume',
-          { ...volume, metadata: { ...volume.metadata, finalizers: [...(volume.metadata?.finalizers ?? []), FINALIZER_PV_PROTECTION] } },
-          { actor: 'pv-protection-controller', rule: 'R4', message: `added ${FINALIZER_PV_PROTECTION} to volume ${name}` },
+          {
+            ...volume,
+            metadata: {
+              ...volume.metadata,
+              finalizers: [...(volume.metadata?.finalizers ?? []), FINALIZER_PV_PROTECTION],
+            },
+          },
+          {
+            actor: 'pv-protection-controller',
+            rule: 'R4',
+            message: `added ${FINALIZER_PV_PROTECTION} to volume ${name}`,
+          },
         );
       }
       continue;

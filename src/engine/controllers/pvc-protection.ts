@@ -17,15 +17,27 @@ export function runClaimProtection(writer: ClusterWriter): void {
       if (!protectedNow) {
         writer.update(
           'PersistentVolumeClaim',
-          { ...claim, metadata: { ...claim.metadata, finalizers: [...(claim.metadata?.finalizers ?? []), FINALIZER_PVC_PROTECTION] } },
-          { actor: 'pvc-protection-controller', rule: 'R4', message: `added ${FINALIZER_PVC_PROTECTION} to claim ${name}` },
+          {
+            ...claim,
+            metadata: {
+              ...claim.metadata,
+              finalizers: [...(claim.metadata?.finalizers ?? []), FINALIZER_PVC_PROTECTION],
+            },
+          },
+          {
+            actor: 'pvc-protection-controller',
+            rule: 'R4',
+            message: `added ${FINALIZER_PVC_PROTECTION} to claim ${name}`,
+          },
         );
       }
       continue;
     }
     if (!protectedNow) continue;
     users ??= podsByClaim(writer);
-    const scheduledUsers = (users.get(objectKey(namespaceOf(claim), nameOf(claim))) ?? []).filter((pod) => pod.spec?.nodeName);
+    const scheduledUsers = (users.get(objectKey(namespaceOf(claim), nameOf(claim))) ?? []).filter(
+      (pod) => pod.spec?.nodeName,
+    );
     if (scheduledUsers.length > 0) continue;
     const finalizers = (claim.metadata?.finalizers ?? []).filter((item) => item !== FINALIZER_PVC_PROTECTION);
     writer.update(

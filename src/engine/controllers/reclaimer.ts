@@ -4,7 +4,7 @@
  * external provisioners delete their own volumes (external-provisioner.ts); this handles Retain,
  * Recycle, and the in-tree deleters.
  */
-import type { PersistentVolume } from '../model/types';
+import type { PersistentVolume, Pod } from '../model/types';
 import { annotationOf, nameOf, uidOf } from '../model/object-helpers';
 import { objectKey, refOf } from '../model/types';
 import { ANN_BOUND_BY_CONTROLLER, ANN_PROVISIONED_BY } from '../model/well-known';
@@ -38,12 +38,24 @@ export function runReclaimer(writer: ClusterWriter): void {
     if (policy === 'Recycle') recycleVolume(writer, volume, pods);
     else if (policy === 'Delete') deleteVolumeInTree(writer, volume);
     else {
-      failVolume(writer, volume, 'VolumeUnknownReclaimPolicy', 'Volume has unrecognized PersistentVolumeReclaimPolicy', 'R15');
+      failVolume(
+        writer,
+        volume,
+        'VolumeUnknownReclaimPolicy',
+        'Volume has unrecognized PersistentVolumeReclaimPolicy',
+        'R15',
+      );
     }
   }
 }
 
-function failVolume(writer: ClusterWriter, volume: PersistentVolume, reason: string, message: string, rule: RuleId): void {
+function failVolume(
+  writer: ClusterWriter,
+  volume: PersistentVolume,
+  reason: string,
+  message: string,
+  rule: RuleId,
+): void {
   writer.event(volume, 'Warning', reason, message, SOURCE, because(rule, ''));
   if (volume.status?.phase === 'Failed' && volume.status.message === message) return;
   writer.update(
@@ -54,27 +66,51 @@ function failVolume(writer: ClusterWriter, volume: PersistentVolume, reason: str
 }
 
 /** R39-R41: scrub the files and offer the volume again. */
-function recycleVolume(writer: ClusterWriter, volume: PersistentVolume, pods: Map<string, import('../model/types').Pod[]>): void {
+function recycleVolume(writer: ClusterWriter, volume: PersistentVolume, pods: Map<string, Pod[]>): void {
   const backing = volumeBacking(volume);
-  const recyclable = (backing.kind === 'share' && volume.spec?.nfs) || (backing.kind === 'node-directory' && backing.source === 'hostPath');
+  const recyclable =
+    (backing.kind === 'share' && volume.spec?.nfs) ||
+    (backing.kind === 'node-directory' && backing.source === 'hostPath');
   if (!recyclable) {
     failVolume(writer, volume, 'VolumeFailedRecycle', 'No recycler plugin found for the volume!', 'R41');
     return;
   }
   const ref = volume.spec?.claimRef;
-  const users = (pods.get(objectKey(ref?.namespace, ref?.name ?? '')) ?? []).filter((pod) => !isPodTerminated(pod));
+  const users = (pods.get(objectKey(ref?.namespace, ref?.name ?? '')) ?? []).filter(
+    (pod) => !isPodTerminated(pod),
+  );
   if (users.length > 0) {
     const names = users.map((pod) => `${pod.metadata?.namespace}/${nameOf(pod)}`).join(',');
-    writer.event(volume, 'Normal', 'VolumeFailedRecycle', `Volume is used by pods: ${names}`, SOURCE, because('R40', ''));
+    writer.event(
+      volume,
+      'Normal',
+      'VolumeFailedRecycle',
+      `Volume is used by pods: ${names}`,
+      SOURCE,
+      because('R40', ''),
+    );
     return;
   }
   const name = nameOf(volume);
-  writer.event(volume, 'Normal', 'RecyclerPod', `Recycler pod: Successfully assigned default/recycler-for-${name}`, SOURCE, because('R39', ''));
+  writer.event(
+    volume,
+    'Normal',
+    'RecyclerPod',
+    `Recycler pod: Successfully assigned default/recycler-for-${name}`,
+    SOURCE,
+    because('R39', ''),
+  );
   for (const asset of assetsOfVolume(volume, writer.allAssets())) {
     if (Object.keys(asset.files).length === 0) continue;
     writer.putAsset(
       { ...asset, files: {} },
-      { ...because('R39', `the recycler pod ran "rm -rf" on ${describeAsset(asset.id)}: every file of volume ${name} is gone`), related: [refOf(volume)] },
+      {
+        ...because(
+          'R39',
+          `the recycler pod ran "rm -rf" on ${describeAsset(asset.id)}: every file of volume ${name} is gone`,
+        ),
+        related: [refOf(volume)],
+      },
       'data',
     );
   }
@@ -112,13 +148,26 @@ function deleteVolumeInTree(writer: ClusterWriter, volume: PersistentVolume): vo
   const name = nameOf(volume);
   if (backing.kind === 'node-directory' && backing.source === 'hostPath') {
     if (!HOST_PATH_DELETABLE.test(backing.path)) {
-      failVolume(writer, volume, 'VolumeFailedDelete', `host_path deleter only supports /tmp/.+ but received provided ${backing.path}`, 'R38');
+      failVolume(
+        writer,
+        volume,
+        'VolumeFailedDelete',
+        `host_path deleter only supports /tmp/.+ but received provided ${backing.path}`,
+        'R38',
+      );
       return;
     }
     for (const asset of assetsOfVolume(volume, writer.allAssets())) {
-      writer.removeAsset(asset.id, { ...because('R38', `deleted directory ${backing.path} of volume ${name} and its files`), related: [refOf(volume)] });
+      writer.removeAsset(asset.id, {
+        ...because('R38', `deleted directory ${backing.path} of volume ${name} and its files`),
+        related: [refOf(volume)],
+      });
     }
-    writer.delete('PersistentVolume', name, because('R38', `deleted volume ${name}: its reclaim policy is Delete and its claim is gone`));
+    writer.delete(
+      'PersistentVolume',
+      name,
+      because('R38', `deleted volume ${name}: its reclaim policy is Delete and its claim is gone`),
+    );
     return;
   }
   const plugin = backing.kind === 'unsupported' ? backing.source : backing.kind === 'share' ? 'nfs' : 'local';

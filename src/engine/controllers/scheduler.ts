@@ -13,7 +13,13 @@ import type { Reason, RuleId } from '../sim/changes';
 import type { ClusterWriter } from '../sim/writer';
 import { isPodTerminated, podsByClaim } from './lookups';
 import type { VolumePlan } from './volume-binding';
-import { REASON_RWOP_CONFLICT, checkNodeVolumes, preFilterClaims, readWriteOncePodConflict, volumesByClass } from './volume-binding';
+import {
+  REASON_RWOP_CONFLICT,
+  checkNodeVolumes,
+  preFilterClaims,
+  readWriteOncePodConflict,
+  volumesByClass,
+} from './volume-binding';
 
 const SOURCE = { component: 'default-scheduler' };
 
@@ -28,7 +34,9 @@ export function isNodeReady(writer: ClusterWriter, node: Node): boolean {
 }
 
 export function runScheduler(writer: ClusterWriter): void {
-  const pending = writer.list('Pod').filter((pod) => !pod.spec?.nodeName && !isDeleting(pod) && !isPodTerminated(pod));
+  const pending = writer
+    .list('Pod')
+    .filter((pod) => !pod.spec?.nodeName && !isDeleting(pod) && !isPodTerminated(pod));
   if (pending.length === 0) return;
   const nodes = writer.list('Node').sort((a, b) => nameOf(a).localeCompare(nameOf(b)));
   for (const pod of pending) schedulePod(writer, pod, nodes);
@@ -63,9 +71,17 @@ function schedulePod(writer: ClusterWriter, pod: Pod, nodes: Node[]): void {
   }
   const choice = pickNode(writer, feasible);
   if (!choice) {
-    const summary = [...reasons.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([reason, count]) => `${count} ${reason}`).join(', ');
+    const summary = [...reasons.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([reason, count]) => `${count} ${reason}`)
+      .join(', ');
     const storageRule = [...reasons.keys()].some((reason) => reason.includes('volume')) ? 'R48' : undefined;
-    failScheduling(writer, pod, `0/${total} nodes are available: ${summary || 'no nodes available to schedule pods'}.`, storageRule);
+    failScheduling(
+      writer,
+      pod,
+      `0/${total} nodes are available: ${summary || 'no nodes available to schedule pods'}.`,
+      storageRule,
+    );
     return;
   }
   const { node, plan } = choice;
@@ -77,21 +93,45 @@ function schedulePod(writer: ClusterWriter, pod: Pod, nodes: Node[]): void {
       'PersistentVolume',
       {
         ...volume,
-        metadata: { ...volume.metadata, annotations: { ...volume.metadata?.annotations, [ANN_BOUND_BY_CONTROLLER]: 'yes' } },
+        metadata: {
+          ...volume.metadata,
+          annotations: { ...volume.metadata?.annotations, [ANN_BOUND_BY_CONTROLLER]: 'yes' },
+        },
         spec: {
           ...volume.spec,
-          claimRef: { kind: 'PersistentVolumeClaim', namespace: namespaceOf(claim), name: nameOf(claim), uid: uidOf(claim), apiVersion: 'v1', resourceVersion: claim.metadata?.resourceVersion ?? '' },
+          claimRef: {
+            kind: 'PersistentVolumeClaim',
+            namespace: namespaceOf(claim),
+            name: nameOf(claim),
+            uid: uidOf(claim),
+            apiVersion: 'v1',
+            resourceVersion: claim.metadata?.resourceVersion ?? '',
+          },
         },
       },
-      because('R52', `pod ${podName} fits node ${nodeName}, so the scheduler reserves volume ${nameOf(volume)} there for its claim ${nameOf(claim)} (the smallest that fits that node)`, [refOf(claim), refOf(pod)]),
+      because(
+        'R52',
+        `pod ${podName} fits node ${nodeName}, so the scheduler reserves volume ${nameOf(volume)} there for its claim ${nameOf(claim)} (the smallest that fits that node)`,
+        [refOf(claim), refOf(pod)],
+      ),
     );
   }
   for (const claim of plan.provision) {
     if (annotationOf(claim, ANN_SELECTED_NODE) === nodeName) continue;
     writer.update(
       'PersistentVolumeClaim',
-      { ...claim, metadata: { ...claim.metadata, annotations: { ...claim.metadata?.annotations, [ANN_SELECTED_NODE]: nodeName } } },
-      because('R52', `pod ${podName} will run on ${nodeName}, so claim ${nameOf(claim)} is marked for provisioning there (selected-node)`, [refOf(pod)]),
+      {
+        ...claim,
+        metadata: {
+          ...claim.metadata,
+          annotations: { ...claim.metadata?.annotations, [ANN_SELECTED_NODE]: nodeName },
+        },
+      },
+      because(
+        'R52',
+        `pod ${podName} will run on ${nodeName}, so claim ${nameOf(claim)} is marked for provisioning there (selected-node)`,
+        [refOf(pod)],
+      ),
     );
   }
   const waitingForVolumes = plan.staticBindings.length > 0 || plan.provision.length > 0;
@@ -99,22 +139,36 @@ function schedulePod(writer: ClusterWriter, pod: Pod, nodes: Node[]): void {
   writer.update(
     'Pod',
     { ...pod, spec: { ...pod.spec, containers: pod.spec?.containers ?? [], nodeName } },
-    because(undefined, `scheduled pod ${podName} to ${nodeName}${describeWhy(pod)}`, [{ kind: 'Node', name: nodeName }]),
+    because(undefined, `scheduled pod ${podName} to ${nodeName}${describeWhy(pod)}`, [
+      { kind: 'Node', name: nodeName },
+    ]),
   );
-  writer.event(pod, 'Normal', 'Scheduled', `Successfully assigned ${podName} to ${nodeName}`, SOURCE, because(undefined, ''));
+  writer.event(
+    pod,
+    'Normal',
+    'Scheduled',
+    `Successfully assigned ${podName} to ${nodeName}`,
+    SOURCE,
+    because(undefined, ''),
+  );
 }
 
 function describeWhy(pod: Pod): string {
-  return (pod.spec?.volumes ?? []).some((volume) => volume.persistentVolumeClaim) ? ': every claim it uses is bound and usable there' : '';
+  return (pod.spec?.volumes ?? []).some((volume) => volume.persistentVolumeClaim)
+    ? ': every claim it uses is bound and usable there'
+    : '';
 }
 
 /** Non-storage filters: node readiness, nodeSelector, required node affinity. */
 function nodeReason(writer: ClusterWriter, pod: Pod, node: Node): string | undefined {
-  if (!isNodeReady(writer, node)) return "node(s) had untolerated taint {node.kubernetes.io/not-ready: }";
+  if (!isNodeReady(writer, node)) return 'node(s) had untolerated taint {node.kubernetes.io/not-ready: }';
   if (node.spec?.unschedulable) return 'node(s) were unschedulable';
   const labels = node.metadata?.labels;
   const affinity = pod.spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution;
-  if (!matchesNodeSelectorMap(pod.spec?.nodeSelector, labels) || (affinity && !matchesNodeSelector(affinity, labels, nameOf(node)))) {
+  if (
+    !matchesNodeSelectorMap(pod.spec?.nodeSelector, labels) ||
+    (affinity && !matchesNodeSelector(affinity, labels, nameOf(node)))
+  ) {
     return "node(s) didn't match Pod's node affinity/selector";
   }
   return undefined;
@@ -128,7 +182,11 @@ function pickNode(writer: ClusterWriter, feasible: { node: Node; plan: VolumePla
     const nodeName = pod.spec?.nodeName;
     if (nodeName) counts.set(nodeName, (counts.get(nodeName) ?? 0) + 1);
   }
-  return [...feasible].sort((a, b) => (counts.get(nameOf(a.node)) ?? 0) - (counts.get(nameOf(b.node)) ?? 0) || nameOf(a.node).localeCompare(nameOf(b.node)))[0];
+  return [...feasible].sort(
+    (a, b) =>
+      (counts.get(nameOf(a.node)) ?? 0) - (counts.get(nameOf(b.node)) ?? 0) ||
+      nameOf(a.node).localeCompare(nameOf(b.node)),
+  )[0];
 }
 
 function failScheduling(writer: ClusterWriter, pod: Pod, message: string, rule: RuleId | undefined): void {
@@ -140,5 +198,9 @@ function failScheduling(writer: ClusterWriter, pod: Pod, message: string, rule: 
     ...(pod.status?.conditions ?? []).filter((item) => item.type !== 'PodScheduled'),
     { type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message },
   ];
-  writer.update('Pod', { ...pod, status: { ...pod.status, phase: 'Pending', conditions } }, because(rule, `pod ${namespaceOf(pod)}/${nameOf(pod)} cannot be scheduled: ${message}`));
+  writer.update(
+    'Pod',
+    { ...pod, status: { ...pod.status, phase: 'Pending', conditions } },
+    because(rule, `pod ${namespaceOf(pod)}/${nameOf(pod)} cannot be scheduled: ${message}`),
+  );
 }

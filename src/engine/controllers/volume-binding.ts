@@ -28,7 +28,8 @@ import { isVolumeBoundToClaim } from './pv-binder';
 export const REASON_BIND_CONFLICT = "node(s) didn't find available persistent volumes to bind";
 export const REASON_NODE_CONFLICT = 'node(s) had volume node affinity conflict';
 export const REASON_PV_MISSING = 'node(s) unavailable due to one or more pvc(s) bound to non-existent pv(s)';
-export const REASON_RWOP_CONFLICT = 'node has pod using PersistentVolumeClaim with the same name and ReadWriteOncePod access mode';
+export const REASON_RWOP_CONFLICT =
+  'node has pod using PersistentVolumeClaim with the same name and ReadWriteOncePod access mode';
 
 export interface PodClaims {
   readonly bound: PersistentVolumeClaim[];
@@ -44,23 +45,33 @@ export function preFilterClaims(writer: ClusterWriter, pod: Pod): { claims: PodC
     if (!claim) return { reason: `persistentvolumeclaim "${claimName}" not found` };
     if (isDeleting(claim)) return { reason: `persistentvolumeclaim "${claimName}" is being deleted` };
     if (claim.status?.phase === 'Lost') {
-      return { reason: `persistentvolumeclaim "${claimName}" bound to non-existent persistentvolume "${claim.spec?.volumeName ?? ''}"` };
+      return {
+        reason: `persistentvolumeclaim "${claimName}" bound to non-existent persistentvolume "${claim.spec?.volumeName ?? ''}"`,
+      };
     }
-    const fullyBound = Boolean(claim.spec?.volumeName) && annotationOf(claim, ANN_BIND_COMPLETED) !== undefined;
+    const fullyBound =
+      Boolean(claim.spec?.volumeName) && annotationOf(claim, ANN_BIND_COMPLETED) !== undefined;
     if (fullyBound) bound.push(claim);
-    else if (claim.spec?.volumeName || !isDelayBinding(writer, claim)) return { reason: 'pod has unbound immediate PersistentVolumeClaims' };
+    else if (claim.spec?.volumeName || !isDelayBinding(writer, claim))
+      return { reason: 'pod has unbound immediate PersistentVolumeClaims' };
     else delayed.push(claim);
   }
   return { claims: { bound, delayed } };
 }
 
 /** R54: a ReadWriteOncePod claim already used by another scheduled pod blocks every node. */
-export function readWriteOncePodConflict(writer: ClusterWriter, pod: Pod, users: Map<string, Pod[]>): boolean {
+export function readWriteOncePodConflict(
+  writer: ClusterWriter,
+  pod: Pod,
+  users: Map<string, Pod[]>,
+): boolean {
   for (const claimName of claimNamesOfPod(pod)) {
     const key = objectKey(namespaceOf(pod), claimName);
     const claim = writer.get('PersistentVolumeClaim', key);
     if (!claim?.spec?.accessModes?.includes('ReadWriteOncePod')) continue;
-    const others = (users.get(key) ?? []).filter((other) => uidOf(other) !== uidOf(pod) && other.spec?.nodeName && !isPodTerminated(other));
+    const others = (users.get(key) ?? []).filter(
+      (other) => uidOf(other) !== uidOf(pod) && other.spec?.nodeName && !isPodTerminated(other),
+    );
     if (others.length > 0) return true;
   }
   return false;
@@ -105,7 +116,8 @@ export function checkNodeVolumes(
       continue;
     }
     const storageClass = writer.get('StorageClass', claimClass(claim));
-    if (!storageClass?.provisioner || storageClass.provisioner === NO_PROVISIONER) return { reason: REASON_BIND_CONFLICT };
+    if (!storageClass?.provisioner || storageClass.provisioner === NO_PROVISIONER)
+      return { reason: REASON_BIND_CONFLICT };
     if (!classTopologyAllows(storageClass.allowedTopologies, node)) return { reason: REASON_BIND_CONFLICT };
     provision.push(claim);
   }
@@ -151,7 +163,9 @@ function classTopologyAllows(
   if (!topologies?.length) return true;
   const labels = node.metadata?.labels ?? {};
   return topologies.some((term) =>
-    (term.matchLabelExpressions ?? []).every((expression) => expression.values.includes(labels[expression.key] ?? '')),
+    (term.matchLabelExpressions ?? []).every((expression) =>
+      expression.values.includes(labels[expression.key] ?? ''),
+    ),
   );
 }
 

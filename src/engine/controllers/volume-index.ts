@@ -49,7 +49,14 @@ export class VolumeIndex {
   private orderedGroups: Group[] = [];
 
   constructor(volumes: Iterable<PersistentVolume>) {
-    const staging = new Map<string, { modes: string[]; bucketLists: Map<string, PersistentVolume[]>; prebound: Map<string, PersistentVolume[]> }>();
+    const staging = new Map<
+      string,
+      {
+        modes: string[];
+        bucketLists: Map<string, PersistentVolume[]>;
+        prebound: Map<string, PersistentVolume[]>;
+      }
+    >();
     for (const volume of volumes) {
       const key = accessModeSetKey(volume.spec?.accessModes);
       let group = staging.get(key);
@@ -116,7 +123,11 @@ export class VolumeIndex {
 }
 
 function makeBucket(list: PersistentVolume[]): Bucket {
-  const entries = list.map((volume, order) => ({ volume, size: quantityNanos(volumeCapacity(volume)), order }));
+  const entries = list.map((volume, order) => ({
+    volume,
+    size: quantityNanos(volumeCapacity(volume)),
+    order,
+  }));
   entries.sort((a, b) => (a.size < b.size ? -1 : a.size > b.size ? 1 : a.order - b.order));
   const next = new Int32Array(entries.length + 1);
   for (let index = 0; index <= entries.length; index += 1) next[index] = index;
@@ -140,7 +151,11 @@ function findFree(next: Int32Array, start: number): number {
   return root;
 }
 
-function findInBucket(bucket: Bucket, request: bigint, claim: PersistentVolumeClaim): PersistentVolume | undefined {
+function findInBucket(
+  bucket: Bucket,
+  request: bigint,
+  claim: PersistentVolumeClaim,
+): PersistentVolume | undefined {
   let low = 0;
   let high = bucket.sizes.length;
   while (low < high) {
@@ -150,7 +165,11 @@ function findInBucket(bucket: Bucket, request: bigint, claim: PersistentVolumeCl
   }
   const selector = claim.spec?.selector;
   const attributesClass = claim.spec?.volumeAttributesClassName ?? '';
-  for (let index = findFree(bucket.next, low); index < bucket.volumes.length; index = findFree(bucket.next, index + 1)) {
+  for (
+    let index = findFree(bucket.next, low);
+    index < bucket.volumes.length;
+    index = findFree(bucket.next, index + 1)
+  ) {
     const volume = bucket.volumes[index];
     if (!volume) break;
     if (selector && !matchesLabelSelector(selector, volume.metadata?.labels)) continue;

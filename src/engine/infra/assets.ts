@@ -37,19 +37,40 @@ export function volumeBacking(volume: PersistentVolume): VolumeBacking {
     if (driver?.assetKind === 'file-share') {
       return { kind: 'share', server: spec.csi.driver, path: spec.csi.volumeHandle, driver: spec.csi.driver };
     }
-    return { kind: 'disk', driver: spec.csi.driver, handle: spec.csi.volumeHandle, attachable: driver?.attachRequired ?? true };
+    return {
+      kind: 'disk',
+      driver: spec.csi.driver,
+      handle: spec.csi.volumeHandle,
+      attachable: driver?.attachRequired ?? true,
+    };
   }
   for (const [inTreeName, field] of Object.entries(IN_TREE_SOURCE_FIELD)) {
     const source = (spec as Record<string, unknown>)[field] as Record<string, unknown> | undefined;
     if (!source) continue;
     const driver = migratedDriverFor(inTreeName);
-    const handle = String(source['volumeID'] ?? source['pdName'] ?? source['diskURI'] ?? source['diskName'] ?? '');
+    const handle =
+      [source['volumeID'], source['pdName'], source['diskURI'], source['diskName']].find(
+        (value): value is string => typeof value === 'string',
+      ) ?? '';
     return { kind: 'disk', driver: driver?.name ?? inTreeName, handle, attachable: true };
   }
   if (spec.nfs) return { kind: 'share', server: spec.nfs.server, path: spec.nfs.path };
   if (spec.hostPath) return { kind: 'node-directory', path: spec.hostPath.path, source: 'hostPath' };
   if (spec.local) return { kind: 'node-directory', path: spec.local.path, source: 'local' };
-  const field = Object.keys(spec).find((key) => !['accessModes', 'capacity', 'claimRef', 'mountOptions', 'nodeAffinity', 'persistentVolumeReclaimPolicy', 'storageClassName', 'volumeMode', 'volumeAttributesClassName'].includes(key));
+  const field = Object.keys(spec).find(
+    (key) =>
+      ![
+        'accessModes',
+        'capacity',
+        'claimRef',
+        'mountOptions',
+        'nodeAffinity',
+        'persistentVolumeReclaimPolicy',
+        'storageClassName',
+        'volumeMode',
+        'volumeAttributesClassName',
+      ].includes(key),
+  );
   return { kind: 'unsupported', source: field ?? 'unknown' };
 }
 
@@ -69,7 +90,11 @@ export function assetIdForVolume(volume: PersistentVolume, node: string): string
 }
 
 /** Builds the asset a statically defined volume refers to, the first time it is used. */
-export function assetForVolume(volume: PersistentVolume, node: string, zone: string | undefined): Asset | undefined {
+export function assetForVolume(
+  volume: PersistentVolume,
+  node: string,
+  zone: string | undefined,
+): Asset | undefined {
   const backing = volumeBacking(volume);
   const id = assetIdForVolume(volume, node);
   if (!id) return undefined;
@@ -77,9 +102,21 @@ export function assetForVolume(volume: PersistentVolume, node: string, zone: str
   const base = { id, files: {}, createdFor: volume.metadata?.name ?? '', ...(capacity ? { capacity } : {}) };
   switch (backing.kind) {
     case 'disk':
-      return { ...base, kind: 'block-disk' as AssetKind, driver: backing.driver, handle: backing.handle, ...(zone ? { zone } : {}) };
+      return {
+        ...base,
+        kind: 'block-disk' as AssetKind,
+        driver: backing.driver,
+        handle: backing.handle,
+        ...(zone ? { zone } : {}),
+      };
     case 'share':
-      return { ...base, kind: 'file-share' as AssetKind, server: backing.server, path: backing.path, ...(backing.driver ? { driver: backing.driver } : {}) };
+      return {
+        ...base,
+        kind: 'file-share' as AssetKind,
+        server: backing.server,
+        path: backing.path,
+        ...(backing.driver ? { driver: backing.driver } : {}),
+      };
     case 'node-directory':
       return { ...base, kind: 'node-directory' as AssetKind, node, path: backing.path };
     default:
@@ -91,7 +128,9 @@ export function assetForVolume(volume: PersistentVolume, node: string, zone: str
 export function assetsOfVolume(volume: PersistentVolume, assets: Readonly<Record<string, Asset>>): Asset[] {
   const backing = volumeBacking(volume);
   if (backing.kind === 'node-directory') {
-    return Object.values(assets).filter((asset) => asset.kind === 'node-directory' && asset.path === backing.path);
+    return Object.values(assets).filter(
+      (asset) => asset.kind === 'node-directory' && asset.path === backing.path,
+    );
   }
   const id = assetIdForVolume(volume, '');
   const asset = id ? assets[id] : undefined;

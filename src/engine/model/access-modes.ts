@@ -1,11 +1,6 @@
 /** Access modes, their short names and the set logic the binder and scheduler use. */
 
-export const ACCESS_MODES = [
-  'ReadWriteOnce',
-  'ReadOnlyMany',
-  'ReadWriteMany',
-  'ReadWriteOncePod',
-] as const;
+export const ACCESS_MODES = ['ReadWriteOnce', 'ReadOnlyMany', 'ReadWriteMany', 'ReadWriteOncePod'] as const;
 export type AccessMode = (typeof ACCESS_MODES)[number];
 
 const SHORT: Record<AccessMode, string> = {

@@ -36,8 +36,7 @@ export function claimClass(claim: PersistentVolumeClaim): string {
 /** True when the claim names no class at all (unset, not ""): the default class may apply (R5, R27). */
 export function claimHasNoClass(claim: PersistentVolumeClaim): boolean {
   return (
-    annotationOf(claim, ANN_BETA_STORAGE_CLASS) === undefined &&
-    claim.spec?.storageClassName === undefined
+    annotationOf(claim, ANN_BETA_STORAGE_CLASS) === undefined && claim.spec?.storageClassName === undefined
   );
 }
 

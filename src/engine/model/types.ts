@@ -25,11 +25,7 @@ export type {
   StorageClass,
   VolumeAttachment,
 };
-export type {
-  LabelSelector,
-  ObjectMeta,
-  OwnerReference,
-} from 'kubernetes-types/meta/v1';
+export type { LabelSelector, ObjectMeta, OwnerReference } from 'kubernetes-types/meta/v1';
 export type {
   NodeSelector,
   NodeSelectorRequirement,

@@ -11,8 +11,7 @@ export const ANN_BETA_STORAGE_CLASS = 'volume.beta.kubernetes.io/storage-class';
 export const ANN_DEFAULT_CLASS = 'storageclass.kubernetes.io/is-default-class';
 export const ANN_BETA_DEFAULT_CLASS = 'storageclass.beta.kubernetes.io/is-default-class';
 export const ANN_DELETION_SECRET_NAME = 'volume.kubernetes.io/provisioner-deletion-secret-name';
-export const ANN_DELETION_SECRET_NAMESPACE =
-  'volume.kubernetes.io/provisioner-deletion-secret-namespace';
+export const ANN_DELETION_SECRET_NAMESPACE = 'volume.kubernetes.io/provisioner-deletion-secret-namespace';
 
 export const FINALIZER_PVC_PROTECTION = 'kubernetes.io/pvc-protection';
 export const FINALIZER_PV_PROTECTION = 'kubernetes.io/pv-protection';

@@ -32,7 +32,9 @@ function main(argv: string[]): number {
     try {
       files = collect(root);
     } catch (error) {
-      process.stdout.write(`FAIL ${root}\n    cannot read: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.stdout.write(
+        `FAIL ${root}\n    cannot read: ${error instanceof Error ? error.message : String(error)}\n`,
+      );
       failed += 1;
       continue;
     }
@@ -52,7 +54,9 @@ function main(argv: string[]): number {
         process.stdout.write(`PASS ${name}\n`);
       } else {
         failed += 1;
-        process.stdout.write(`FAIL ${name}\n${outcome.problems.map((problem) => `    ${problem}\n`).join('')}`);
+        process.stdout.write(
+          `FAIL ${name}\n${outcome.problems.map((problem) => `    ${problem}\n`).join('')}`,
+        );
       }
     }
   }

@@ -13,7 +13,9 @@ export interface ScenarioOutcome {
 type StepOutcome = { ok: true } | { ok: false; error: ApiError } | { fatal: string };
 
 function describeError(error: ApiError): string {
-  const at = error.position ? ` (document ${error.position.document}, line ${error.position.line}, column ${error.position.column})` : '';
+  const at = error.position
+    ? ` (document ${error.position.document}, line ${error.position.line}, column ${error.position.column})`
+    : '';
   return `${error.kind}: ${error.message}${at}`;
 }
 
@@ -22,30 +24,43 @@ export function runScenario(scenario: Scenario): ScenarioOutcome {
   try {
     cluster = new Cluster(scenario.cluster);
   } catch (error) {
-    return { passed: false, problems: [`cluster: ${error instanceof Error ? error.message : String(error)}`] };
+    return {
+      passed: false,
+      problems: [`cluster: ${error instanceof Error ? error.message : String(error)}`],
+    };
   }
   let pendingError: { step: number; error: ApiError } | undefined;
   for (const [index, step] of scenario.steps.entries()) {
     const where = `step ${index + 1}`;
     if ('expectError' in step) {
-      if (!pendingError) return fail(`${where}: expected the previous step to fail with ${step.expectError}, but it succeeded`);
+      if (!pendingError)
+        return fail(
+          `${where}: expected the previous step to fail with ${step.expectError}, but it succeeded`,
+        );
       if (pendingError.error.kind !== step.expectError) {
         return fail(`${where}: expected ${step.expectError}, got ${describeError(pendingError.error)}`);
       }
       pendingError = undefined;
       continue;
     }
-    if (pendingError) return fail(`step ${pendingError.step}: refused without an expectError: ${describeError(pendingError.error)}`);
+    if (pendingError)
+      return fail(
+        `step ${pendingError.step}: refused without an expectError: ${describeError(pendingError.error)}`,
+      );
     if ('expect' in step) {
       const problems = step.expect.flatMap((expectation) => checkExpectation(cluster.state, expectation));
-      if (problems.length > 0) return { passed: false, problems: problems.map((problem) => `${where}: ${problem}`) };
+      if (problems.length > 0)
+        return { passed: false, problems: problems.map((problem) => `${where}: ${problem}`) };
       continue;
     }
     const outcome = runStep(cluster, step);
     if ('fatal' in outcome) return fail(`${where}: ${outcome.fatal}`);
     if (!outcome.ok) pendingError = { step: index + 1, error: outcome.error };
   }
-  if (pendingError) return fail(`step ${pendingError.step}: refused without an expectError: ${describeError(pendingError.error)}`);
+  if (pendingError)
+    return fail(
+      `step ${pendingError.step}: refused without an expectError: ${describeError(pendingError.error)}`,
+    );
   return { passed: true, problems: [] };
 }
 
@@ -53,8 +68,12 @@ function fail(problem: string): ScenarioOutcome {
   return { passed: false, problems: [problem] };
 }
 
-function runStep(cluster: Cluster, step: Exclude<Step, { expect: unknown } | { expectError: unknown }>): StepOutcome {
-  const wrap = (result: { ok: boolean; error?: ApiError }): StepOutcome => (result.ok ? { ok: true } : { ok: false, error: result.error as ApiError });
+function runStep(
+  cluster: Cluster,
+  step: Exclude<Step, { expect: unknown } | { expectError: unknown }>,
+): StepOutcome {
+  const wrap = (result: { ok: boolean; error?: ApiError }): StepOutcome =>
+    result.ok ? { ok: true } : { ok: false, error: result.error as ApiError };
   if ('apply' in step) return wrap(cluster.apply(step.apply));
   if ('delete' in step) return wrap(cluster.delete(step.delete));
   if ('patch' in step) return wrap(cluster.patch(step.patch.object, step.patch.merge));
@@ -64,12 +83,19 @@ function runStep(cluster: Cluster, step: Exclude<Step, { expect: unknown } | { e
     return wrap(cluster.crash(step.crash));
   }
   if ('fault' in step) {
-    const target = step.fault.provisioner !== undefined ? { driver: step.fault.provisioner } : { node: step.fault.node ?? '' };
-    return wrap(step.fault.clear ? cluster.clearFault(target) : cluster.fault(target, step.fault.error ?? ''));
+    const target =
+      step.fault.provisioner !== undefined
+        ? { driver: step.fault.provisioner }
+        : { node: step.fault.node ?? '' };
+    return wrap(
+      step.fault.clear ? cluster.clearFault(target) : cluster.fault(target, step.fault.error ?? ''),
+    );
   }
   if ('settle' in step) {
     const result = cluster.settle();
-    return result.converged ? { ok: true } : { fatal: `settle did not converge within ${result.rounds} rounds` };
+    return result.converged
+      ? { ok: true }
+      : { fatal: `settle did not converge within ${result.rounds} rounds` };
   }
   for (let round = 0; round < step.tick; round += 1) cluster.step();
   return { ok: true };

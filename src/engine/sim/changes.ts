@@ -22,13 +22,7 @@ export type Actor =
 export type RuleId = `R${number}` | `C${number}`;
 
 export type ChangeAction =
-  | 'create'
-  | 'update'
-  | 'delete'
-  | 'event'
-  | 'asset-create'
-  | 'asset-delete'
-  | 'data';
+  'create' | 'update' | 'delete' | 'event' | 'asset-create' | 'asset-delete' | 'data';
 
 export interface Change {
   readonly round: number;

@@ -6,7 +6,11 @@ import type { ClusterWriter } from './writer';
 
 export type FaultTarget = { readonly driver: string } | { readonly node: string };
 
-export function setFault(writer: ClusterWriter, target: FaultTarget, error: string | undefined): Result<string> {
+export function setFault(
+  writer: ClusterWriter,
+  target: FaultTarget,
+  error: string | undefined,
+): Result<string> {
   const faults = writer.commit().infra.faults;
   if ('driver' in target) {
     if (!writer.installedDrivers[target.driver]) {
@@ -17,7 +21,13 @@ export function setFault(writer: ClusterWriter, target: FaultTarget, error: stri
     else drivers[target.driver] = error;
     writer.setFaults(
       { ...faults, drivers },
-      { actor: 'user', message: error === undefined ? `the backend of ${target.driver} works again` : `every backend call of ${target.driver} now fails: ${error}` },
+      {
+        actor: 'user',
+        message:
+          error === undefined
+            ? `the backend of ${target.driver} works again`
+            : `every backend call of ${target.driver} now fails: ${error}`,
+      },
     );
     return ok(target.driver);
   }
@@ -26,11 +36,23 @@ export function setFault(writer: ClusterWriter, target: FaultTarget, error: stri
   const nodes = { ...faults.nodes };
   if (error === undefined) delete nodes[target.node];
   else nodes[target.node] = error;
-  writer.setFaults({ ...faults, nodes }, { actor: 'user', message: error === undefined ? `node ${target.node} recovered` : `node ${target.node} stopped responding: ${error}` });
+  writer.setFaults(
+    { ...faults, nodes },
+    {
+      actor: 'user',
+      message:
+        error === undefined
+          ? `node ${target.node} recovered`
+          : `node ${target.node} stopped responding: ${error}`,
+    },
+  );
   writer.update('Node', withReady(node, error === undefined, error), {
     actor: 'kubelet',
     on: target.node,
-    message: error === undefined ? `node ${target.node} is Ready again` : `node ${target.node} is NotReady: its kubelet makes no progress and no new pods are placed there`,
+    message:
+      error === undefined
+        ? `node ${target.node} is Ready again`
+        : `node ${target.node} is NotReady: its kubelet makes no progress and no new pods are placed there`,
   });
   return ok(target.node);
 }
@@ -39,6 +61,11 @@ function withReady(node: Node, ready: boolean, why: string | undefined): Node {
   const others = (node.status?.conditions ?? []).filter((condition) => condition.type !== 'Ready');
   const condition = ready
     ? { type: 'Ready', status: 'True', reason: 'KubeletReady', message: 'kubelet is posting ready status' }
-    : { type: 'Ready', status: 'Unknown', reason: 'NodeStatusUnknown', message: `Kubelet stopped posting node status. (${why ?? ''})` };
+    : {
+        type: 'Ready',
+        status: 'Unknown',
+        reason: 'NodeStatusUnknown',
+        message: `Kubelet stopped posting node status. (${why ?? ''})`,
+      };
   return { ...node, status: { ...node.status, conditions: [condition, ...others] } };
 }

@@ -28,7 +28,9 @@ export function nodeObject(config: NodeConfig): Node {
     kind: 'Node',
     metadata: { name: config.name, labels },
     status: {
-      conditions: [{ type: 'Ready', status: 'True', reason: 'KubeletReady', message: 'kubelet is posting ready status' }],
+      conditions: [
+        { type: 'Ready', status: 'True', reason: 'KubeletReady', message: 'kubelet is posting ready status' },
+      ],
       capacity: { cpu: '4', memory: '16Gi', pods: '110' },
       nodeInfo: {
         kubeletVersion: 'v1.35.0',
@@ -50,7 +52,9 @@ export function createClusterState(options: ClusterOptions = {}): ClusterState {
   const driverNames = [...(options.drivers ?? DEFAULT_DRIVERS)];
   const unknown = driverNames.filter((name) => !driverSpec(name));
   if (unknown.length > 0) throw new Error(`unknown storage driver(s): ${unknown.join(', ')}`);
-  const drivers: Record<string, InstalledDriver> = Object.fromEntries(driverNames.map((name) => [name, { name }]));
+  const drivers: Record<string, InstalledDriver> = Object.fromEntries(
+    driverNames.map((name) => [name, { name }]),
+  );
   const base: ClusterState = {
     schemaVersion: STATE_SCHEMA_VERSION,
     clock: 0,
@@ -64,11 +68,20 @@ export function createClusterState(options: ClusterOptions = {}): ClusterState {
   const setup = { actor: 'kube-apiserver' as const, rule: 'C1' as const };
   const namespaces = ['default', 'kube-system', options.defaultNamespace ?? 'default'];
   for (const name of new Set(namespaces)) {
-    const namespace: Namespace = { apiVersion: 'v1', kind: 'Namespace', metadata: { name }, spec: { finalizers: ['kubernetes'] }, status: { phase: 'Active' } };
+    const namespace: Namespace = {
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: { name },
+      spec: { finalizers: ['kubernetes'] },
+      status: { phase: 'Active' },
+    };
     writer.create('Namespace', namespace, { ...setup, message: `namespace ${name} exists from the start` });
   }
   for (const config of options.nodes ?? DEFAULT_NODES) {
-    writer.create('Node', nodeObject(config), { ...setup, message: `node ${config.name} joined${config.zone ? ` in ${config.zone}` : ''}` });
+    writer.create('Node', nodeObject(config), {
+      ...setup,
+      message: `node ${config.name} joined${config.zone ? ` in ${config.zone}` : ''}`,
+    });
   }
   for (const name of driverNames) {
     const spec = driverSpec(name);
@@ -77,9 +90,18 @@ export function createClusterState(options: ClusterOptions = {}): ClusterState {
       apiVersion: 'storage.k8s.io/v1',
       kind: 'CSIDriver',
       metadata: { name },
-      spec: { attachRequired: spec.attachRequired, podInfoOnMount: false, volumeLifecycleModes: ['Persistent'], fsGroupPolicy: 'File' },
+      spec: {
+        attachRequired: spec.attachRequired,
+        podInfoOnMount: false,
+        volumeLifecycleModes: ['Persistent'],
+        fsGroupPolicy: 'File',
+      },
     };
-    writer.create('CSIDriver', csiDriver, { actor: 'kube-apiserver', rule: 'C3', message: `storage driver ${name} (${spec.title}) is installed` });
+    writer.create('CSIDriver', csiDriver, {
+      actor: 'kube-apiserver',
+      rule: 'C3',
+      message: `storage driver ${name} (${spec.title}) is installed`,
+    });
   }
   return writer.commit();
 }

@@ -29,7 +29,11 @@ export interface SettleResult {
 export const DEFAULT_SETTLE_LIMIT = 200;
 
 /** Runs rounds until one makes no progress, or the limit is reached (then converged is false). */
-export function settle(state: ClusterState, limit = DEFAULT_SETTLE_LIMIT, onRound?: (result: RoundResult) => void): SettleResult {
+export function settle(
+  state: ClusterState,
+  limit = DEFAULT_SETTLE_LIMIT,
+  onRound?: (result: RoundResult) => void,
+): SettleResult {
   let current = state;
   const changes: Change[] = [];
   for (let rounds = 1; rounds <= limit; rounds += 1) {

@@ -34,13 +34,20 @@ function resolvePath(pod: Pod, path: string): Resolved {
       const mountPath = normalizePath(mount.mountPath) ?? mount.mountPath;
       const inside = path === mountPath || path.startsWith(mountPath === '/' ? '/' : `${mountPath}/`);
       if (inside && (!best || mountPath.length > best.mountPath.length)) {
-        best = { mountPath, name: mount.name, readOnly: mount.readOnly === true, ...(mount.subPath ? { subPath: mount.subPath } : {}) };
+        best = {
+          mountPath,
+          name: mount.name,
+          readOnly: mount.readOnly === true,
+          ...(mount.subPath ? { subPath: mount.subPath } : {}),
+        };
       }
     }
   }
   if (!best) return { relative: path, readOnly: false };
   const inside = path.slice(best.mountPath.length).replace(/^\/+/, '');
-  const relative = best.subPath ? [best.subPath.replace(/\/+$/, ''), inside].filter(Boolean).join('/') : inside;
+  const relative = best.subPath
+    ? [best.subPath.replace(/\/+$/, ''), inside].filter(Boolean).join('/')
+    : inside;
   return { volumeName: best.name, relative, readOnly: best.readOnly };
 }
 
@@ -50,15 +57,26 @@ function badRequest(pod: Pod, message: string): ApiError {
 
 function runningRuntime(pod: Pod, runtime: PodRuntime | undefined): Result<PodRuntime> {
   if (pod.status?.phase !== 'Running' || !runtime?.started) {
-    return fail(badRequest(pod, `cannot exec into pod ${namespaceOf(pod)}/${nameOf(pod)}: the pod is not running (phase ${pod.status?.phase ?? 'Pending'})`));
+    return fail(
+      badRequest(
+        pod,
+        `cannot exec into pod ${namespaceOf(pod)}/${nameOf(pod)}: the pod is not running (phase ${pod.status?.phase ?? 'Pending'})`,
+      ),
+    );
   }
   return ok(runtime);
 }
 
 /** A running pod writes a file (the scenario `write` step, or `echo > path` in a container). */
-export function writePodFile(writer: ClusterWriter, pod: Pod, rawPath: string, content: string): Result<string> {
+export function writePodFile(
+  writer: ClusterWriter,
+  pod: Pod,
+  rawPath: string,
+  content: string,
+): Result<string> {
   const path = normalizePath(rawPath);
-  if (!path || path === '/') return fail(badRequest(pod, `invalid path ${JSON.stringify(rawPath)}: use an absolute file path`));
+  if (!path || path === '/')
+    return fail(badRequest(pod, `invalid path ${JSON.stringify(rawPath)}: use an absolute file path`));
   const running = runningRuntime(pod, writer.podRuntime(uidOf(pod)));
   if (!running.ok) return running;
   const runtime = running.value;
@@ -66,22 +84,40 @@ export function writePodFile(writer: ClusterWriter, pod: Pod, rawPath: string, c
   const podName = `${namespaceOf(pod)}/${nameOf(pod)}`;
   if (!target.volumeName) {
     writer.putPodRuntime({ ...runtime, containerFiles: { ...runtime.containerFiles, [path]: content } });
-    writer.changes.push({ round: writer.round, actor: 'user', action: 'data', object: refOf(pod), message: `pod ${podName} wrote ${path} into its container's own filesystem: it is lost when the container restarts` });
+    writer.changes.push({
+      round: writer.round,
+      actor: 'user',
+      action: 'data',
+      object: refOf(pod),
+      message: `pod ${podName} wrote ${path} into its container's own filesystem: it is lost when the container restarts`,
+    });
     return ok(path);
   }
   const mount = runtime.mounts[target.volumeName];
   if (!mount || mount.readOnly || mount.projected || !mount.assetId) {
-    return fail(badRequest(pod, `cannot write ${path}: Read-only file system (volume "${target.volumeName}")`));
+    return fail(
+      badRequest(pod, `cannot write ${path}: Read-only file system (volume "${target.volumeName}")`),
+    );
   }
-  if (!target.relative) return fail(badRequest(pod, `cannot write ${path}: it is the mount point of volume "${target.volumeName}", a directory`));
+  if (!target.relative)
+    return fail(
+      badRequest(
+        pod,
+        `cannot write ${path}: it is the mount point of volume "${target.volumeName}", a directory`,
+      ),
+    );
   const asset = writer.asset(mount.assetId);
-  if (!asset) return fail(badRequest(pod, `cannot write ${path}: volume "${target.volumeName}" is not available`));
+  if (!asset)
+    return fail(badRequest(pod, `cannot write ${path}: volume "${target.volumeName}" is not available`));
   writer.putAsset(
     { ...asset, files: { ...asset.files, [target.relative]: content } },
     {
       actor: 'user',
       message: `pod ${podName} wrote ${path} (${content.length} bytes) into volume "${target.volumeName}"${mount.volumeName ? ` (${mount.volumeName})` : ''}`,
-      related: [refOf(pod), ...(mount.volumeName ? [{ kind: 'PersistentVolume' as const, name: mount.volumeName }] : [])],
+      related: [
+        refOf(pod),
+        ...(mount.volumeName ? [{ kind: 'PersistentVolume' as const, name: mount.volumeName }] : []),
+      ],
     },
     'data',
   );
@@ -103,22 +139,35 @@ export function readPodFile(state: ClusterState, pod: Pod, rawPath: string): Res
     return ok(content === undefined ? { found: false } : { found: true, content });
   }
   const mount = runtime.mounts[target.volumeName];
-  const files = mount?.projected ?? (mount?.assetId ? state.infra.assets[mount.assetId]?.files : undefined) ?? {};
+  const files =
+    mount?.projected ?? (mount?.assetId ? state.infra.assets[mount.assetId]?.files : undefined) ?? {};
   const content = files[target.relative];
   return ok(content === undefined ? { found: false } : { found: true, content });
 }
 
 /** Lists what a pod sees under a directory (for `ls` in the terminal and the inspector). */
-export function listPodFiles(state: ClusterState, pod: Pod): { path: string; content: string; volume?: string }[] {
+export function listPodFiles(
+  state: ClusterState,
+  pod: Pod,
+): { path: string; content: string; volume?: string }[] {
   const runtime = state.infra.pods[uidOf(pod)];
   if (!runtime) return [];
-  const result: { path: string; content: string; volume?: string }[] = Object.entries(runtime.containerFiles).map(([path, content]) => ({ path, content }));
+  const result: { path: string; content: string; volume?: string }[] = Object.entries(
+    runtime.containerFiles,
+  ).map(([path, content]) => ({ path, content }));
   for (const container of pod.spec?.containers ?? []) {
     for (const mount of container.volumeMounts ?? []) {
       const podMount = runtime.mounts[mount.name];
-      const files = podMount?.projected ?? (podMount?.assetId ? state.infra.assets[podMount.assetId]?.files : undefined) ?? {};
+      const files =
+        podMount?.projected ??
+        (podMount?.assetId ? state.infra.assets[podMount.assetId]?.files : undefined) ??
+        {};
       for (const [relative, content] of Object.entries(files)) {
-        result.push({ path: `${mount.mountPath.replace(/\/$/, '')}/${relative}`, content, volume: mount.name });
+        result.push({
+          path: `${mount.mountPath.replace(/\/$/, '')}/${relative}`,
+          content,
+          volume: mount.name,
+        });
       }
     }
   }
@@ -136,7 +185,14 @@ export function crashPod(writer: ClusterWriter, pod: Pod): Result<string> {
   const statuses = (pod.status?.containerStatuses ?? []).map((status) => ({
     ...status,
     restartCount: restarts,
-    lastState: { terminated: { exitCode: 137, reason: 'Error', startedAt: status.state?.running?.startedAt ?? writer.now, finishedAt: writer.now } },
+    lastState: {
+      terminated: {
+        exitCode: 137,
+        reason: 'Error',
+        startedAt: status.state?.running?.startedAt ?? writer.now,
+        finishedAt: writer.now,
+      },
+    },
     state: { running: { startedAt: writer.now } },
   }));
   writer.update(
@@ -150,7 +206,14 @@ export function crashPod(writer: ClusterWriter, pod: Pod): Result<string> {
     },
   );
   for (const container of pod.spec?.containers ?? []) {
-    writer.event(pod, 'Warning', 'BackOff', `Back-off restarting failed container ${container.name} in pod ${nameOf(pod)}_${namespaceOf(pod)}(${uidOf(pod)})`, { component: 'kubelet', host: pod.spec?.nodeName ?? '' }, { actor: 'kubelet' });
+    writer.event(
+      pod,
+      'Warning',
+      'BackOff',
+      `Back-off restarting failed container ${container.name} in pod ${nameOf(pod)}_${namespaceOf(pod)}(${uidOf(pod)})`,
+      { component: 'kubelet', host: pod.spec?.nodeName ?? '' },
+      { actor: 'kubelet' },
+    );
   }
   return ok(`restarted ${restarts}`);
 }

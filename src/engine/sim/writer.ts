@@ -8,16 +8,8 @@ import { KINDS, objectKey, refOf } from '../model/types';
 import type { Event } from '../model/types';
 import type { Change, ChangeAction, Reason } from './changes';
 import { deepEqual } from './deep-equal';
-import { hexDigest, timestampAt, uidFromCounter } from './ids';
-import type {
-  Asset,
-  ClusterState,
-  Counters,
-  Faults,
-  ObjectTable,
-  ObjectTables,
-  PodRuntime,
-} from './state';
+import { hexDigest, secondsOf, timestampAt, uidFromCounter } from './ids';
+import type { Asset, ClusterState, Counters, Faults, ObjectTable, ObjectTables, PodRuntime } from './state';
 
 /** Identical events are folded into one, and counted again only after this many seconds. */
 const EVENT_REPEAT_SECONDS = 15;
@@ -59,7 +51,7 @@ export class ClusterWriter {
   // ---- reading ---------------------------------------------------------------------------
 
   table<K extends KindName>(kind: K): ObjectTable<K> {
-    return (this.copiedTables[kind] as ObjectTable<K> | undefined) ?? this.base.objects[kind];
+    return this.copiedTables[kind] ?? this.base.objects[kind];
   }
 
   get<K extends KindName>(kind: K, key: string): KindMap[K] | undefined {
@@ -122,7 +114,7 @@ export class ClusterWriter {
   // ---- writing objects -------------------------------------------------------------------
 
   private mutableTable<K extends KindName>(kind: K): Record<string, KindMap[K]> {
-    let table = this.copiedTables[kind] as Record<string, KindMap[K]> | undefined;
+    let table = this.copiedTables[kind];
     if (!table) {
       table = { ...this.base.objects[kind] };
       (this.copiedTables as Record<string, unknown>)[kind] = table;
@@ -194,7 +186,7 @@ export class ClusterWriter {
   remove<K extends KindName>(kind: K, key: string, reason: Reason): void {
     const object = this.table(kind)[key];
     if (!object) return;
-    // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- tables are keyed records
+
     delete this.mutableTable(kind)[key];
     this.record('delete', object, reason);
   }
@@ -236,8 +228,8 @@ export class ClusterWriter {
     const existing = this.table('Event')[key];
     const narration = { ...why, message: `${reasonText}: ${message}` };
     if (existing) {
-      const last = Date.parse(existing.lastTimestamp ?? existing.firstTimestamp ?? this.now);
-      if (Date.parse(this.now) - last < EVENT_REPEAT_SECONDS * 1000) return;
+      const last = secondsOf(existing.lastTimestamp ?? existing.firstTimestamp ?? this.now);
+      if (this.clock - last < EVENT_REPEAT_SECONDS) return;
       const updated: Event = {
         ...existing,
         count: (existing.count ?? 1) + 1,
@@ -292,7 +284,7 @@ export class ClusterWriter {
   removeAsset(id: string, reason: Reason): void {
     if (!this.asset(id)) return;
     this.assets ??= { ...this.base.infra.assets };
-    // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- assets are keyed records
+
     delete this.assets[id];
     this.changes.push({ round: this.round, ...reason, action: 'asset-delete' });
   }
@@ -306,7 +298,7 @@ export class ClusterWriter {
   removePodRuntime(podUid: string): void {
     if (!this.podRuntime(podUid)) return;
     this.pods ??= { ...this.base.infra.pods };
-    // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- runtimes are keyed records
+
     delete this.pods[podUid];
   }
 

@@ -17,12 +17,17 @@ import {
 
 export function validateClaim(claim: PersistentVolumeClaim): FieldError[] {
   const spec = claim.spec ?? {};
-  const errors = validateAccessModes('spec.accessModes', spec.accessModes, 'at least 1 access mode is required');
+  const errors = validateAccessModes(
+    'spec.accessModes',
+    spec.accessModes,
+    'at least 1 access mode is required',
+  );
   errors.push(...validateLabelSelector('spec.selector', spec.selector));
   const storage = spec.resources?.requests?.['storage'];
   if (storage === undefined) errors.push(required('spec.resources[storage]'));
   else errors.push(...validatePositiveQuantity('spec.resources[storage]', storage));
-  if (spec.storageClassName) errors.push(...validateDnsSubdomain('spec.storageClassName', spec.storageClassName));
+  if (spec.storageClassName)
+    errors.push(...validateDnsSubdomain('spec.storageClassName', spec.storageClassName));
   errors.push(...validateVolumeMode('spec.volumeMode', spec.volumeMode));
   return errors;
 }
@@ -30,7 +35,10 @@ export function validateClaim(claim: PersistentVolumeClaim): FieldError[] {
 const SPEC_IMMUTABLE =
   'spec is immutable after creation except resources.requests and volumeAttributesClassName for bound claims';
 
-export function validateClaimUpdate(next: PersistentVolumeClaim, previous: PersistentVolumeClaim): FieldError[] {
+export function validateClaimUpdate(
+  next: PersistentVolumeClaim,
+  previous: PersistentVolumeClaim,
+): FieldError[] {
   const errors = validateClaim(next);
   const previousSpec = previous.spec ?? {};
   const nextSpec = next.spec ?? {};
@@ -66,7 +74,8 @@ export function validateClaimUpdate(next: PersistentVolumeClaim, previous: Persi
     errors.push(forbidden('spec.resources.requests.storage', 'field can not be less than status.capacity'));
   }
   const nextMode = nextSpec.volumeMode ?? 'Filesystem';
-  if (nextMode !== (previousSpec.volumeMode ?? 'Filesystem')) errors.push(immutable('spec.volumeMode', nextMode));
+  if (nextMode !== (previousSpec.volumeMode ?? 'Filesystem'))
+    errors.push(immutable('spec.volumeMode', nextMode));
   return errors;
 }
 

@@ -34,7 +34,10 @@ export function unsupported(field: string, value: unknown, supported: readonly s
     field,
     type: 'Unsupported value',
     badValue: quote(value),
-    detail: `supported values: ${[...supported].sort().map((item) => quote(item)).join(', ')}`,
+    detail: `supported values: ${[...supported]
+      .sort()
+      .map((item) => quote(item))
+      .join(', ')}`,
   };
 }
 
@@ -95,14 +98,19 @@ export function validateLabels(field: string, labels: Readonly<Record<string, st
   return errors;
 }
 
-export function validateAccessModes(field: string, modes: readonly string[] | undefined, requiredDetail?: string) {
+export function validateAccessModes(
+  field: string,
+  modes: readonly string[] | undefined,
+  requiredDetail?: string,
+) {
   const errors: FieldError[] = [];
   if (!modes || modes.length === 0) {
     errors.push(required(field, requiredDetail));
     return errors;
   }
   for (const mode of modes) {
-    if (!(ACCESS_MODES as readonly string[]).includes(mode)) errors.push(unsupported(field, mode, ACCESS_MODES));
+    if (!(ACCESS_MODES as readonly string[]).includes(mode))
+      errors.push(unsupported(field, mode, ACCESS_MODES));
   }
   if (modes.includes('ReadWriteOncePod') && modes.length > 1) {
     errors.push(forbidden(field, 'may not use ReadWriteOncePod with other access modes'));
@@ -128,23 +136,33 @@ const NODE_SELECTOR_OPERATORS = ['In', 'NotIn', 'Exists', 'DoesNotExist', 'Gt', 
 
 export function validateLabelSelector(
   field: string,
-  selector: { matchLabels?: Record<string, string>; matchExpressions?: { key: string; operator: string; values?: string[] }[] } | undefined,
+  selector:
+    | {
+        matchLabels?: Record<string, string>;
+        matchExpressions?: { key: string; operator: string; values?: string[] }[];
+      }
+    | undefined,
 ): FieldError[] {
   if (!selector) return [];
   const errors = validateLabels(`${field}.matchLabels`, selector.matchLabels);
   for (const [index, expression] of (selector.matchExpressions ?? []).entries()) {
-    errors.push(...validateRequirement(`${field}.matchExpressions[${index}]`, expression, SELECTOR_OPERATORS));
+    errors.push(
+      ...validateRequirement(`${field}.matchExpressions[${index}]`, expression, SELECTOR_OPERATORS),
+    );
   }
   return errors;
 }
 
 export function validateNodeSelector(
   field: string,
-  selector: { nodeSelectorTerms?: { matchExpressions?: { key: string; operator: string; values?: string[] }[] }[] } | undefined,
+  selector:
+    | { nodeSelectorTerms?: { matchExpressions?: { key: string; operator: string; values?: string[] }[] }[] }
+    | undefined,
 ): FieldError[] {
   if (!selector) return [];
   const terms = selector.nodeSelectorTerms ?? [];
-  if (terms.length === 0) return [required(`${field}.nodeSelectorTerms`, 'must have at least one node selector term')];
+  if (terms.length === 0)
+    return [required(`${field}.nodeSelectorTerms`, 'must have at least one node selector term')];
   return terms.flatMap((term, termIndex) =>
     (term.matchExpressions ?? []).flatMap((expression, index) =>
       validateRequirement(
@@ -166,10 +184,18 @@ function validateRequirement(
   else errors.push(...validateQualifiedName(`${field}.key`, expression.key));
   if (!operators.includes(expression.operator)) {
     errors.push(unsupported(`${field}.operator`, expression.operator ?? '', operators));
-  } else if ((expression.operator === 'In' || expression.operator === 'NotIn') && !expression.values?.length) {
+  } else if (
+    (expression.operator === 'In' || expression.operator === 'NotIn') &&
+    !expression.values?.length
+  ) {
     errors.push(required(`${field}.values`, "must be specified when `operator` is 'In' or 'NotIn'"));
-  } else if ((expression.operator === 'Exists' || expression.operator === 'DoesNotExist') && expression.values?.length) {
-    errors.push(forbidden(`${field}.values`, "may not be specified when `operator` is 'Exists' or 'DoesNotExist'"));
+  } else if (
+    (expression.operator === 'Exists' || expression.operator === 'DoesNotExist') &&
+    expression.values?.length
+  ) {
+    errors.push(
+      forbidden(`${field}.values`, "may not be specified when `operator` is 'Exists' or 'DoesNotExist'"),
+    );
   }
   return errors;
 }

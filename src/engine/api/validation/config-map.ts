@@ -9,7 +9,13 @@ export function validateConfigMap(configMap: ConfigMap): FieldError[] {
   const errors: FieldError[] = [];
   for (const key of [...Object.keys(configMap.data ?? {}), ...Object.keys(configMap.binaryData ?? {})]) {
     if (!CONFIG_KEY.test(key) || key === '.' || key === '..' || key.length > 253) {
-      errors.push(invalid(`data[${key}]`, key, "a valid config key must consist of alphanumeric characters, '-', '_' or '.' (e.g. 'key.name',  or 'KEY_NAME',  or 'key-name', regex used for validation is '[-._a-zA-Z0-9]+')"));
+      errors.push(
+        invalid(
+          `data[${key}]`,
+          key,
+          "a valid config key must consist of alphanumeric characters, '-', '_' or '.' (e.g. 'key.name',  or 'KEY_NAME',  or 'key-name', regex used for validation is '[-._a-zA-Z0-9]+')",
+        ),
+      );
     }
   }
   return errors;

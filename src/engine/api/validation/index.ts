@@ -1,6 +1,14 @@
 /** Validation per kind, on create and on update, as the API server runs it before storing. */
 import type { FieldError } from '../errors';
-import type { ConfigMap, KindName, KubeObject, PersistentVolume, PersistentVolumeClaim, Pod, StorageClass } from '../../model/types';
+import type {
+  ConfigMap,
+  KindName,
+  KubeObject,
+  PersistentVolume,
+  PersistentVolumeClaim,
+  Pod,
+  StorageClass,
+} from '../../model/types';
 import { validateClaim, validateClaimUpdate } from './claim';
 import { validateConfigMap, validateConfigMapUpdate } from './config-map';
 import { validateMetadata } from './metadata';
@@ -33,7 +41,9 @@ export function validateObject(kind: KindName, object: KubeObject, previous?: Ku
       );
       break;
     case 'Pod':
-      errors.push(...(previous ? validatePodUpdate(object as Pod, previous as Pod) : validatePod(object as Pod)));
+      errors.push(
+        ...(previous ? validatePodUpdate(object as Pod, previous as Pod) : validatePod(object as Pod)),
+      );
       break;
     case 'ConfigMap':
       errors.push(

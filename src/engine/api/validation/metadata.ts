@@ -2,7 +2,14 @@
 import type { FieldError } from '../errors';
 import type { KindName, KubeObject } from '../../model/types';
 import { KINDS } from '../../model/types';
-import { invalid, required, validateDnsLabel, validateDnsSubdomain, validateLabels, validateQualifiedName } from './common';
+import {
+  invalid,
+  required,
+  validateDnsLabel,
+  validateDnsSubdomain,
+  validateLabels,
+  validateQualifiedName,
+} from './common';
 
 const MAX_ANNOTATIONS_BYTES = 256 * 1024;
 

@@ -22,7 +22,8 @@ const RECLAIM_POLICIES = ['Delete', 'Recycle', 'Retain'];
 export function validatePersistentVolume(volume: PersistentVolume): FieldError[] {
   const spec = volume.spec ?? {};
   const errors: FieldError[] = [];
-  if (spec.storageClassName) errors.push(...validateDnsSubdomain('spec.storageClassName', spec.storageClassName));
+  if (spec.storageClassName)
+    errors.push(...validateDnsSubdomain('spec.storageClassName', spec.storageClassName));
   errors.push(...validateAccessModes('spec.accessModes', spec.accessModes));
 
   const capacity = spec.capacity ?? {};
@@ -49,7 +50,12 @@ export function validatePersistentVolume(volume: PersistentVolume): FieldError[]
   if (spec.hostPath) {
     if (!spec.hostPath.path) errors.push(required('spec.hostPath.path'));
     if (policy === 'Recycle' && spec.hostPath.path === '/') {
-      errors.push(forbidden('spec.persistentVolumeReclaimPolicy', "may not be 'recycle' for a hostPath volume with path '/'"));
+      errors.push(
+        forbidden(
+          'spec.persistentVolumeReclaimPolicy',
+          "may not be 'recycle' for a hostPath volume with path '/'",
+        ),
+      );
     }
   }
   if (spec.local) {
@@ -59,7 +65,8 @@ export function validatePersistentVolume(volume: PersistentVolume): FieldError[]
   if (spec.nfs) {
     if (!spec.nfs.server) errors.push(required('spec.nfs.server'));
     if (!spec.nfs.path) errors.push(required('spec.nfs.path'));
-    else if (!isAbsolutePath(spec.nfs.path)) errors.push(invalid('spec.nfs.path', spec.nfs.path, 'must be an absolute path'));
+    else if (!isAbsolutePath(spec.nfs.path))
+      errors.push(invalid('spec.nfs.path', spec.nfs.path, 'must be an absolute path'));
   }
   if (spec.csi) {
     if (!spec.csi.driver) errors.push(required('spec.csi.driver'));
@@ -76,17 +83,23 @@ export function validatePersistentVolume(volume: PersistentVolume): FieldError[]
   return errors;
 }
 
-export function validatePersistentVolumeUpdate(next: PersistentVolume, previous: PersistentVolume): FieldError[] {
+export function validatePersistentVolumeUpdate(
+  next: PersistentVolume,
+  previous: PersistentVolume,
+): FieldError[] {
   const errors = validatePersistentVolume(next);
   const sourceOf = (volume: PersistentVolume) => {
     const spec = (volume.spec ?? {}) as Record<string, unknown>;
     return Object.fromEntries(volumeSourcesOf(volume).map((field) => [field, spec[field]]));
   };
   if (!deepEqual(sourceOf(next), sourceOf(previous))) {
-    errors.push(forbidden('spec.persistentvolumesource', 'spec.persistentvolumesource is immutable after creation'));
+    errors.push(
+      forbidden('spec.persistentvolumesource', 'spec.persistentvolumesource is immutable after creation'),
+    );
   }
   const nextMode = next.spec?.volumeMode ?? 'Filesystem';
-  if (nextMode !== (previous.spec?.volumeMode ?? 'Filesystem')) errors.push(immutable('spec.volumeMode', nextMode));
+  if (nextMode !== (previous.spec?.volumeMode ?? 'Filesystem'))
+    errors.push(immutable('spec.volumeMode', nextMode));
   if (previous.spec?.nodeAffinity && !deepEqual(previous.spec.nodeAffinity, next.spec?.nodeAffinity)) {
     errors.push(immutable('spec.nodeAffinity', next.spec?.nodeAffinity));
   }

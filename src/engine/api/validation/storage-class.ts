@@ -20,7 +20,8 @@ export function validateStorageClass(storageClass: StorageClass): FieldError[] {
     for (const [position, expression] of (term.matchLabelExpressions ?? []).entries()) {
       const field = `allowedTopologies[${index}].matchLabelExpressions[${position}]`;
       if (!expression.key) errors.push(required(`${field}.key`));
-      if (!expression.values?.length) errors.push(required(`${field}.values`, 'must specify as least one value'));
+      if (!expression.values?.length)
+        errors.push(required(`${field}.values`, 'must specify as least one value'));
     }
   }
   return errors;
