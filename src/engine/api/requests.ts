@@ -28,7 +28,6 @@ import type { Manifest } from './manifests';
 import { parseManifests } from './manifests';
 import { mergePatch, threeWayMerge } from './merge';
 import { checkShape, isPlainObject, KIND_SHAPES } from './shapes';
-import { clonePlain } from '../sim/clone';
 import { validateObject } from './validation';
 
 export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
@@ -141,6 +140,17 @@ function decodeObject(writer: ClusterWriter, content: unknown, positionOf: Posit
       position: positionOf(field === 'kind' && typeof apiVersion === 'string' ? '' : ''),
     });
   }
+  if (isKindName(kindText) && KINDS[kindText].apiVersion === apiVersion && SYSTEM_KINDS.includes(kindText)) {
+    return fail(
+      withPosition(
+        forbiddenError(
+          { kind: kindText, name: metadataName(content) },
+          `${kindText} objects are written by the simulated control plane, not by users`,
+        ),
+        positionOf('kind'),
+      ),
+    );
+  }
   if (!isKindName(kindText) || KINDS[kindText].apiVersion !== apiVersion || !KIND_SHAPES[kindText]) {
     return fail({
       kind: 'Invalid',
@@ -162,19 +172,12 @@ function decodeObject(writer: ClusterWriter, content: unknown, positionOf: Posit
         name,
       }
     : { kind, name };
-  if (SYSTEM_KINDS.includes(kind)) {
-    return fail(
-      withPosition(
-        forbiddenError(ref, `${kind} objects are written by the simulated control plane, not by users`),
-        positionOf('kind'),
-      ),
-    );
-  }
   const shapeErrors = checkShape(content, KIND_SHAPES[kind] ?? { type: 'any' });
   if (shapeErrors.length > 0) {
     return fail(withPosition(invalidError(ref, shapeErrors), positionOf(shapeErrors[0]?.field ?? '')));
   }
-  const object = clonePlain(content) as unknown as KubeObject;
+  // Freshly loaded YAML belongs to this request alone and is never mutated: no copy needed.
+  const object = content as unknown as KubeObject;
   const metadata = { ...(object.metadata ?? {}) } as Record<string, unknown>;
   for (const systemField of [
     'uid',
@@ -190,6 +193,11 @@ function decodeObject(writer: ClusterWriter, content: unknown, positionOf: Posit
   if (KINDS[kind].namespaced) metadata['namespace'] = ref.namespace;
   else delete metadata['namespace'];
   return ok({ kind, object: { ...object, metadata } });
+}
+
+function metadataName(content: Record<string, unknown>): string {
+  const metadata = content['metadata'];
+  return isPlainObject(metadata) && typeof metadata['name'] === 'string' ? metadata['name'] : '';
 }
 
 function refFor(kind: KindName, object: KubeObject): ObjectRef {

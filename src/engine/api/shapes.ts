@@ -243,51 +243,94 @@ export const KIND_SHAPES: Readonly<Record<string, Shape>> = {
 
 const MAX_DEPTH = 64;
 
-/** Checks a decoded manifest against its kind's shape: unknown fields and wrong types. */
-export function checkShape(value: unknown, shape: Shape, path = '', depth = 0): FieldError[] {
-  if (depth > MAX_DEPTH)
-    return [{ field: path || '<root>', type: 'Invalid value', detail: 'nesting is too deep' }];
-  if (value === null || value === undefined) return [];
+/**
+ * Checks a decoded manifest against its kind's shape: unknown fields and wrong types. Field paths
+ * are kept as segments and joined only when there is an error to report.
+ */
+export function checkShape(value: unknown, shape: Shape, path = ''): FieldError[] {
+  const errors: FieldError[] = [];
+  const segments: string[] = path ? [path] : [];
+  walkShape(value, shape, segments, errors);
+  return errors;
+}
+
+function joinPath(segments: readonly string[]): string {
+  let text = '';
+  for (const segment of segments) text += segment.startsWith('[') || !text ? segment : `.${segment}`;
+  return text;
+}
+
+function walkShape(value: unknown, shape: Shape, segments: string[], errors: FieldError[]): void {
+  if (value === null || value === undefined) return;
+  if (segments.length > MAX_DEPTH) {
+    errors.push({ field: joinPath(segments), type: 'Invalid value', detail: 'nesting is too deep' });
+    return;
+  }
   switch (shape.type) {
     case 'any':
-      return [];
+      return;
     case 'string':
-      return typeof value === 'string' ? [] : [typeError(path, value, 'string')];
+      if (typeof value !== 'string') errors.push(typeError(joinPath(segments), value, 'string'));
+      return;
     case 'boolean':
-      return typeof value === 'boolean' ? [] : [typeError(path, value, 'boolean')];
+      if (typeof value !== 'boolean') errors.push(typeError(joinPath(segments), value, 'boolean'));
+      return;
     case 'integer':
-      return Number.isInteger(value) ? [] : [typeError(path, value, 'integer')];
+      if (!Number.isInteger(value)) errors.push(typeError(joinPath(segments), value, 'integer'));
+      return;
     case 'int-or-string':
-      return Number.isInteger(value) || typeof value === 'string'
-        ? []
-        : [typeError(path, value, 'integer or string')];
-    case 'quantity':
-      if (typeof value !== 'string' && typeof value !== 'number') return [typeError(path, value, 'quantity')];
-      return parseQuantity(value) ? [] : [quantityError(path, value)];
-    case 'map': {
-      if (!isPlainObject(value)) return [typeError(path, value, 'object')];
-      return Object.entries(value).flatMap(([key, item]) =>
-        checkShape(item, shape.values, `${path}[${key}]`, depth + 1),
-      );
-    }
-    case 'list': {
-      if (!Array.isArray(value)) return [typeError(path, value, 'array')];
-      return value.flatMap((item, index) => checkShape(item, shape.items, `${path}[${index}]`, depth + 1));
-    }
-    case 'object': {
-      if (!isPlainObject(value)) return [typeError(path, value, 'object')];
-      const errors: FieldError[] = [];
-      for (const [key, item] of Object.entries(value)) {
-        const field = path ? `${path}.${key}` : key;
-        const fieldShape = shape.fields[key];
-        if (!fieldShape) {
-          if (!shape.open) errors.push({ field, type: 'Invalid value', detail: `unknown field "${field}"` });
-          continue;
-        }
-        errors.push(...checkShape(item, fieldShape, field, depth + 1));
+      if (!Number.isInteger(value) && typeof value !== 'string') {
+        errors.push(typeError(joinPath(segments), value, 'integer or string'));
       }
-      return errors;
-    }
+      return;
+    case 'quantity':
+      if (typeof value !== 'string' && typeof value !== 'number') {
+        errors.push(typeError(joinPath(segments), value, 'quantity'));
+      } else if (!parseQuantity(value)) {
+        errors.push(quantityError(joinPath(segments), value));
+      }
+      return;
+    case 'map':
+      if (!isPlainObject(value)) {
+        errors.push(typeError(joinPath(segments), value, 'object'));
+        return;
+      }
+      for (const key of Object.keys(value)) {
+        segments.push(`[${key}]`);
+        walkShape(value[key], shape.values, segments, errors);
+        segments.pop();
+      }
+      return;
+    case 'list':
+      if (!Array.isArray(value)) {
+        errors.push(typeError(joinPath(segments), value, 'array'));
+        return;
+      }
+      for (let index = 0; index < value.length; index += 1) {
+        segments.push(`[${index}]`);
+        walkShape(value[index], shape.items, segments, errors);
+        segments.pop();
+      }
+      return;
+    case 'object':
+      if (!isPlainObject(value)) {
+        errors.push(typeError(joinPath(segments), value, 'object'));
+        return;
+      }
+      for (const key of Object.keys(value)) {
+        const fieldShape = shape.fields[key];
+        segments.push(key);
+        if (!fieldShape) {
+          if (!shape.open) {
+            const field = joinPath(segments);
+            errors.push({ field, type: 'Invalid value', detail: `unknown field "${field}"` });
+          }
+        } else {
+          walkShape(value[key], fieldShape, segments, errors);
+        }
+        segments.pop();
+      }
+      return;
   }
 }
 

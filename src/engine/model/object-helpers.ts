@@ -92,9 +92,15 @@ export const PV_SOURCE_FIELDS = [
 ] as const;
 export type PvSourceField = (typeof PV_SOURCE_FIELDS)[number];
 
+const PV_SOURCE_SET: ReadonlySet<string> = new Set(PV_SOURCE_FIELDS);
+
+/** The volume source fields set on a PV (validation wants exactly one), in the spec's order. */
 export function volumeSourcesOf(volume: PersistentVolume): PvSourceField[] {
   const spec = (volume.spec ?? {}) as Record<string, unknown>;
-  return PV_SOURCE_FIELDS.filter((field) => spec[field] !== undefined && spec[field] !== null);
+  return Object.keys(spec).filter(
+    (field): field is PvSourceField =>
+      PV_SOURCE_SET.has(field) && spec[field] !== undefined && spec[field] !== null,
+  );
 }
 
 export function volumeSourceOf(volume: PersistentVolume): PvSourceField | undefined {

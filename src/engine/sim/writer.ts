@@ -31,6 +31,8 @@ export class ClusterWriter {
   readonly changes: Change[] = [];
   readonly clock: number;
   readonly round: number;
+  /** The writer's clock never moves, so its timestamp is computed once. */
+  readonly now: string;
 
   constructor(base: ClusterState, round = base.round) {
     this.base = base;
@@ -38,14 +40,11 @@ export class ClusterWriter {
     this.counters = base.counters;
     this.clock = base.clock;
     this.round = round;
+    this.now = timestampAt(base.clock);
   }
 
   get settings(): ClusterState['settings'] {
     return this.base.settings;
-  }
-
-  get now(): string {
-    return timestampAt(this.clock);
   }
 
   // ---- reading ---------------------------------------------------------------------------
