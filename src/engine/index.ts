@@ -12,3 +12,4 @@ export type { SubmittedObject } from './api/requests';
 export type { FaultTarget } from './sim/faults';
 export { ALL_DRIVERS, DEFAULT_DRIVERS, DRIVER_CATALOG } from './infra/drivers';
 export * from './model/types';
+export * from './print';

@@ -53,17 +53,6 @@ function expandInController(
   const driverName =
     backing.kind === 'disk' ? backing.driver : backing.kind === 'share' ? backing.driver : undefined;
   const driver = driverName ? driverSpec(driverName) : undefined;
-  if (!driverName || !driver || !writer.installedDrivers[driverName]) {
-    writer.event(
-      claim,
-      'Warning',
-      'VolumeResizeFailed',
-      `error expanding volume "${claimName}" of plugin: volume ${nameOf(volume)} has no resizer`,
-      { component: 'volume_expand' },
-      expandReason('R58', ''),
-    );
-    return;
-  }
   writer.event(
     claim,
     'Warning',
@@ -72,6 +61,8 @@ function expandInController(
     { component: 'volume_expand' },
     expandReason('R58', ''),
   );
+  // Like the real expand controller: hand off and wait; without a resizer nothing else happens.
+  if (!driverName || !driver || !writer.installedDrivers[driverName]) return;
   let current = claim;
   if (!volume.spec?.csi && current.metadata?.annotations?.[ANN_STORAGE_RESIZER] !== driverName) {
     current = writer.update(

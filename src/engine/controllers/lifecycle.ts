@@ -2,14 +2,13 @@
  * Housekeeping controllers the storage story leans on: the namespace controller empties a
  * namespace being deleted, and the pod garbage collector removes pods whose node is gone.
  */
-import { isDeleting, nameOf, namespaceOf } from '../model/object-helpers';
+import { isDeleting, nameOf, namespaceOf, uidOf } from '../model/object-helpers';
 import type { KindName } from '../model/types';
-import { KINDS, objectKey } from '../model/types';
+import { KINDS, objectKey, refOf } from '../model/types';
 import type { ClusterWriter } from '../sim/writer';
 
-const NAMESPACED_KINDS = (Object.keys(KINDS) as KindName[]).filter(
-  (kind) => KINDS[kind].namespaced && kind !== 'Event',
-);
+/** Events go with their namespace too, so a namespace recreated later starts clean. */
+const NAMESPACED_KINDS = (Object.keys(KINDS) as KindName[]).filter((kind) => KINDS[kind].namespaced);
 
 export function runNamespaceController(writer: ClusterWriter): void {
   for (const namespace of writer.list('Namespace')) {
@@ -48,9 +47,22 @@ export function runPodGarbageCollector(writer: ClusterWriter): void {
   for (const pod of writer.list('Pod')) {
     const nodeName = pod.spec?.nodeName;
     if (!nodeName || writer.get('Node', nodeName)) continue;
+    const podName = `${namespaceOf(pod)}/${nameOf(pod)}`;
     writer.remove('Pod', objectKey(namespaceOf(pod), nameOf(pod)), {
       actor: 'pod-garbage-collector',
-      message: `removed pod ${namespaceOf(pod)}/${nameOf(pod)}: its node ${nodeName} no longer exists`,
+      message: `removed pod ${podName}: its node ${nodeName} no longer exists`,
     });
+    // R62: the pod is gone, so are its emptyDirs (and kubelet's record of it).
+    const runtime = writer.podRuntime(uidOf(pod));
+    for (const [volumeName, mount] of Object.entries(runtime?.mounts ?? {})) {
+      if (!mount.assetId?.startsWith('emptydir:')) continue;
+      writer.removeAsset(mount.assetId, {
+        actor: 'pod-garbage-collector',
+        rule: 'R62',
+        message: `emptyDir "${volumeName}" of pod ${podName} is gone with the pod`,
+        related: [refOf(pod)],
+      });
+    }
+    writer.removePodRuntime(uidOf(pod));
   }
 }

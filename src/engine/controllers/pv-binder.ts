@@ -338,14 +338,14 @@ function markClaimLost(
   reason: string,
   message: string,
 ): void {
-  if (claim.status?.phase !== 'Lost') {
-    const { capacity: _capacity, accessModes: _modes, ...status } = claim.status ?? {};
-    writer.update(
-      'PersistentVolumeClaim',
-      { ...claim, status: { ...status, phase: 'Lost' } },
-      because('R16', `claim ${namespaceOf(claim)}/${nameOf(claim)} is Lost: ${message}`),
-    );
-  }
+  // updateClaimStatusWithEvent: the event goes with the transition, not with every resync.
+  if (claim.status?.phase === 'Lost') return;
+  const { capacity: _capacity, accessModes: _modes, ...status } = claim.status ?? {};
+  writer.update(
+    'PersistentVolumeClaim',
+    { ...claim, status: { ...status, phase: 'Lost' } },
+    because('R16', `claim ${namespaceOf(claim)}/${nameOf(claim)} is Lost: ${message}`),
+  );
   writer.event(claim, 'Warning', reason, message, SOURCE, because('R16', ''));
 }
 

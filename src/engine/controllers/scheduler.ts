@@ -161,7 +161,13 @@ function describeWhy(pod: Pod): string {
 
 /** Non-storage filters: node readiness, nodeSelector, required node affinity. */
 function nodeReason(writer: ClusterWriter, pod: Pod, node: Node): string | undefined {
-  if (!isNodeReady(writer, node)) return 'node(s) had untolerated taint {node.kubernetes.io/not-ready: }';
+  if (!isNodeReady(writer, node)) {
+    // A node that stopped reporting is Ready=Unknown: the node lifecycle controller taints it unreachable.
+    const ready = node.status?.conditions?.find((condition) => condition.type === 'Ready');
+    const taint =
+      ready?.status === 'Unknown' ? 'node.kubernetes.io/unreachable' : 'node.kubernetes.io/not-ready';
+    return `node(s) had untolerated taint {${taint}: }`;
+  }
   if (node.spec?.unschedulable) return 'node(s) were unschedulable';
   const labels = node.metadata?.labels;
   const affinity = pod.spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution;

@@ -94,7 +94,8 @@ export function writePodFile(
     return ok(path);
   }
   const mount = runtime.mounts[target.volumeName];
-  if (!mount || mount.readOnly || mount.projected || !mount.assetId) {
+  // Read-only is per mount path: the same volume may be mounted read-write elsewhere in the pod.
+  if (!mount || target.readOnly || mount.readOnly || mount.projected || !mount.assetId) {
     return fail(
       badRequest(pod, `cannot write ${path}: Read-only file system (volume "${target.volumeName}")`),
     );
