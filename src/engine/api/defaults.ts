@@ -42,6 +42,7 @@ function defaultVolume(volume: PersistentVolume): PersistentVolume {
       ...spec,
       ...(spec.capacity ? { capacity: canonicalMap(spec.capacity) } : {}),
       persistentVolumeReclaimPolicy: spec.persistentVolumeReclaimPolicy ?? 'Retain',
+      ...(spec.hostPath ? { hostPath: { ...spec.hostPath, type: spec.hostPath.type ?? '' } } : {}),
       volumeMode: spec.volumeMode ?? 'Filesystem',
     },
     status: volume.status ?? { phase: 'Pending' },
@@ -89,15 +90,17 @@ function defaultPod(pod: Pod): Pod {
       ...(spec.volumes
         ? {
             volumes: spec.volumes.map((volume) =>
-              volume.emptyDir?.sizeLimit !== undefined
-                ? {
-                    ...volume,
-                    emptyDir: {
-                      ...volume.emptyDir,
-                      sizeLimit: canonicalQuantity(volume.emptyDir.sizeLimit) ?? volume.emptyDir.sizeLimit,
-                    },
-                  }
-                : volume,
+              volume.hostPath && volume.hostPath.type === undefined
+                ? { ...volume, hostPath: { ...volume.hostPath, type: '' } }
+                : volume.emptyDir?.sizeLimit !== undefined
+                  ? {
+                      ...volume,
+                      emptyDir: {
+                        ...volume.emptyDir,
+                        sizeLimit: canonicalQuantity(volume.emptyDir.sizeLimit) ?? volume.emptyDir.sizeLimit,
+                      },
+                    }
+                  : volume,
             ),
           }
         : {}),

@@ -349,6 +349,7 @@ function runningStatus(writer: ClusterWriter, pod: Pod, node: Node, restarts: nu
     ),
     hostIP: hostIp(node, writer),
     podIP: podIp(node, pod, writer),
+    podIPs: [{ ip: podIp(node, pod, writer) }],
     startTime: pod.status?.startTime ?? now,
     containerStatuses: (pod.spec?.containers ?? []).map((container) => ({
       name: container.name,

@@ -46,7 +46,7 @@ export function setFault(
           : `node ${target.node} stopped responding: ${error}`,
     },
   );
-  writer.update('Node', withReady(node, error === undefined, error), {
+  const updated = writer.update('Node', withReady(node, error === undefined, error), {
     actor: 'kubelet',
     on: target.node,
     message:
@@ -54,6 +54,15 @@ export function setFault(
         ? `node ${target.node} is Ready again`
         : `node ${target.node} is NotReady: its kubelet makes no progress and no new pods are placed there`,
   });
+  const status = error === undefined ? 'NodeReady' : 'NodeNotReady';
+  writer.event(
+    updated,
+    'Normal',
+    status,
+    `Node ${target.node} status is now: ${status}`,
+    { component: 'node-controller' },
+    { actor: 'kubelet', on: target.node },
+  );
   return ok(target.node);
 }
 

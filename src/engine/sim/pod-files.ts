@@ -206,15 +206,17 @@ export function crashPod(writer: ClusterWriter, pod: Pod): Result<string> {
       message: `the containers of pod ${namespaceOf(pod)}/${nameOf(pod)} crashed and kubelet restarted them (restart ${restarts}): volumes keep their files${lost ? `, but ${lost} file(s) in the container's own filesystem are gone` : ''}`,
     },
   );
+  // Kubelet restarts the crashed containers at once (BackOff only comes with repeated crashes).
   for (const container of pod.spec?.containers ?? []) {
     writer.event(
       pod,
-      'Warning',
-      'BackOff',
-      `Back-off restarting failed container ${container.name} in pod ${nameOf(pod)}_${namespaceOf(pod)}(${uidOf(pod)})`,
+      'Normal',
+      'Started',
+      `Started container ${container.name}`,
       { component: 'kubelet', host: pod.spec?.nodeName ?? '' },
       { actor: 'kubelet' },
     );
   }
+
   return ok(`restarted ${restarts}`);
 }

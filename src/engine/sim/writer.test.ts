@@ -3,8 +3,8 @@ import { createClusterState } from './initial';
 import { ClusterWriter } from './writer';
 
 const configMap = (name: string) => ({
-  apiVersion: 'v1',
-  kind: 'ConfigMap',
+  apiVersion: 'v1' as const,
+  kind: 'ConfigMap' as const,
   metadata: { name, namespace: 'default' },
   data: {},
 });
