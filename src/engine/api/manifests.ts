@@ -51,7 +51,8 @@ export function splitDocuments(text: string): DocumentSlice[] {
     slices.push({ text: buffer.join('\n'), firstLine: start });
   };
   for (const [index, line] of lines.entries()) {
-    if (/^---(\s|$)/.test(line) || /^\.\.\.(\s|$)/.test(line)) {
+    const marker = (line.startsWith('---') || line.startsWith('...')) && /^(---|\.\.\.)(\s|$)/.test(line);
+    if (marker) {
       flush();
       // Content may follow the marker on the same line ("--- |", "--- {a: 1}").
       const rest = line.replace(/^(---|\.\.\.)/, '');

@@ -32,6 +32,17 @@ import { validateObject } from './validation';
 
 export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 
+/** Metadata the API server owns: whatever a manifest says there is ignored. */
+const SERVER_OWNED_METADATA: ReadonlySet<string> = new Set([
+  'uid',
+  'resourceVersion',
+  'creationTimestamp',
+  'deletionTimestamp',
+  'deletionGracePeriodSeconds',
+  'generation',
+  'managedFields',
+]);
+
 /** Kinds only the simulated control plane writes. */
 const SYSTEM_KINDS: readonly KindName[] = ['Event', 'VolumeAttachment'];
 
@@ -178,20 +189,12 @@ function decodeObject(writer: ClusterWriter, content: unknown, positionOf: Posit
   }
   // Freshly loaded YAML belongs to this request alone and is never mutated: no copy needed.
   const object = content as unknown as KubeObject;
-  const metadata = { ...(object.metadata ?? {}) } as Record<string, unknown>;
-  for (const systemField of [
-    'uid',
-    'resourceVersion',
-    'creationTimestamp',
-    'deletionTimestamp',
-    'deletionGracePeriodSeconds',
-    'generation',
-    'managedFields',
-  ]) {
-    delete metadata[systemField];
+  // Built by filtering, not `delete`: deleting keys drops objects into V8's slow dictionary mode.
+  const metadata: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(object.metadata ?? {})) {
+    if (!SERVER_OWNED_METADATA.has(key) && key !== 'namespace') metadata[key] = value;
   }
   if (KINDS[kind].namespaced) metadata['namespace'] = ref.namespace;
-  else delete metadata['namespace'];
   return ok({ kind, object: { ...object, metadata } });
 }
 

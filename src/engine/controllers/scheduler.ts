@@ -38,7 +38,7 @@ export function runScheduler(writer: ClusterWriter): void {
     .list('Pod')
     .filter((pod) => !pod.spec?.nodeName && !isDeleting(pod) && !isPodTerminated(pod));
   if (pending.length === 0) return;
-  const nodes = writer.list('Node').sort((a, b) => nameOf(a).localeCompare(nameOf(b)));
+  const nodes = [...writer.list('Node')].sort((a, b) => nameOf(a).localeCompare(nameOf(b)));
   for (const pod of pending) schedulePod(writer, pod, nodes);
 }
 

@@ -24,10 +24,13 @@ type MutableTables = { -readonly [K in KindName]?: Record<string, KindMap[K]> };
 export class ClusterWriter {
   private readonly base: ClusterState;
   private readonly copiedTables: MutableTables = {};
+  /** list() results per kind, valid until that kind's table is written. */
+  private readonly listCache = new Map<KindName, readonly KubeObject[]>();
   private assets: Record<string, Asset> | undefined;
   private pods: Record<string, PodRuntime> | undefined;
   private faults: Faults;
-  private counters: Counters;
+  /** Id counters, bumped in place here and frozen into the state at commit. */
+  private readonly counters: { -readonly [K in keyof Counters]: Counters[K] };
   readonly changes: Change[] = [];
   readonly clock: number;
   readonly round: number;
@@ -37,7 +40,7 @@ export class ClusterWriter {
   constructor(base: ClusterState, round = base.round) {
     this.base = base;
     this.faults = base.infra.faults;
-    this.counters = base.counters;
+    this.counters = { ...base.counters };
     this.clock = base.clock;
     this.round = round;
     this.now = timestampAt(base.clock);
@@ -61,8 +64,17 @@ export class ClusterWriter {
     return this.get(kind, objectKey(KINDS[kind].namespaced ? namespace : undefined, name));
   }
 
-  list<K extends KindName>(kind: K): KindMap[K][] {
-    return Object.values(this.table(kind));
+  /**
+   * Every object of a kind, in creation order. Cached: enumerating a large record is costly and
+   * most controllers list tables nobody has written yet this round. Callers must not mutate it.
+   */
+  list<K extends KindName>(kind: K): readonly KindMap[K][] {
+    let values = this.listCache.get(kind) as readonly KindMap[K][] | undefined;
+    if (!values) {
+      values = Object.values(this.table(kind));
+      this.listCache.set(kind, values);
+    }
+    return values;
   }
 
   asset(id: string): Asset | undefined {
@@ -96,23 +108,24 @@ export class ClusterWriter {
   // ---- ids -------------------------------------------------------------------------------
 
   nextUid(): string {
-    this.counters = { ...this.counters, uid: this.counters.uid + 1 };
+    this.counters.uid += 1;
     return uidFromCounter(this.counters.uid);
   }
 
   nextHandleNumber(): number {
-    this.counters = { ...this.counters, handle: this.counters.handle + 1 };
+    this.counters.handle += 1;
     return this.counters.handle;
   }
 
   private nextResourceVersion(): string {
-    this.counters = { ...this.counters, resourceVersion: this.counters.resourceVersion + 1 };
+    this.counters.resourceVersion += 1;
     return String(this.counters.resourceVersion);
   }
 
   // ---- writing objects -------------------------------------------------------------------
 
   private mutableTable<K extends KindName>(kind: K): Record<string, KindMap[K]> {
+    this.listCache.delete(kind);
     let table = this.copiedTables[kind];
     if (!table) {
       table = { ...this.base.objects[kind] };
@@ -191,17 +204,18 @@ export class ClusterWriter {
   }
 
   private record(action: ChangeAction, object: KubeObject, reason: Reason, repeat = false) {
-    const change: Change = {
+    // Built field by field: this runs for every write, and optional fields stay absent, not undefined.
+    const change: { -readonly [K in keyof Change]: Change[K] } = {
       round: this.round,
       actor: reason.actor,
       action,
       object: refOf(object),
       message: reason.message,
-      ...(reason.on !== undefined ? { on: reason.on } : {}),
-      ...(reason.rule !== undefined ? { rule: reason.rule } : {}),
-      ...(reason.related !== undefined ? { related: reason.related } : {}),
-      ...(repeat ? { repeat } : {}),
     };
+    if (reason.on !== undefined) change.on = reason.on;
+    if (reason.rule !== undefined) change.rule = reason.rule;
+    if (reason.related !== undefined) change.related = reason.related;
+    if (repeat) change.repeat = true;
     this.changes.push(change);
   }
 
@@ -321,7 +335,7 @@ export class ClusterWriter {
       ...this.base,
       clock: next.clock ?? this.base.clock,
       round: next.round ?? this.base.round,
-      counters: this.counters,
+      counters: { ...this.counters },
       objects,
       infra: infraChanged
         ? {
@@ -357,12 +371,41 @@ export function isRemovable(object: KubeObject): boolean {
   return true;
 }
 
+/**
+ * Whether two versions of an object differ in anything but resourceVersion. Unchanged parts are
+ * usually the same reference, and status (what controllers change most) is compared first, so a
+ * real change is usually found at once. Allocation-free: this runs on every write.
+ */
 function sameContent(a: KubeObject, b: KubeObject): boolean {
-  const { resourceVersion: _left, ...leftMeta } = a.metadata ?? {};
-  const { resourceVersion: _right, ...rightMeta } = b.metadata ?? {};
-  const { metadata: _a, ...leftRest } = a;
-  const { metadata: _b, ...rightRest } = b;
-  return deepEqual(leftMeta, rightMeta) && deepEqual(leftRest, rightRest);
+  const left = a as unknown as Record<string, unknown>;
+  const right = b as unknown as Record<string, unknown>;
+  if (!sameField(left, right, 'status') || !sameField(left, right, 'spec')) return false;
+  for (const key in left) {
+    if (key !== 'status' && key !== 'spec' && key !== 'metadata' && !sameField(left, right, key))
+      return false;
+  }
+  for (const key in right) {
+    if (!(key in left) && right[key] !== undefined) return false;
+  }
+  return sameMetadata(a.metadata, b.metadata);
+}
+
+function sameField(left: Record<string, unknown>, right: Record<string, unknown>, key: string): boolean {
+  return left[key] === right[key] || deepEqual(left[key], right[key]);
+}
+
+function sameMetadata(a: KubeObject['metadata'], b: KubeObject['metadata']): boolean {
+  if (a === b) return true;
+  if (!a || !b) return false;
+  const left = a as Record<string, unknown>;
+  const right = b as Record<string, unknown>;
+  for (const key in left) {
+    if (key !== 'resourceVersion' && !sameField(left, right, key)) return false;
+  }
+  for (const key in right) {
+    if (key !== 'resourceVersion' && !(key in left) && right[key] !== undefined) return false;
+  }
+  return true;
 }
 
 export type { ObjectRef };
