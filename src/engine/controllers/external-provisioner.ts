@@ -21,6 +21,7 @@ import {
   namespaceOf,
   uidOf,
   volumeModeOf,
+  claimReferenceTo,
 } from '../model/object-helpers';
 import { formatQuantity, quantityNanos } from '../model/quantity';
 import { objectKey, refOf } from '../model/types';
@@ -217,14 +218,7 @@ function provision(writer: ClusterWriter, driver: DriverSpec, claim: PersistentV
     spec: {
       accessModes: claim.spec?.accessModes ?? [],
       capacity: { storage: capacity },
-      claimRef: {
-        kind: 'PersistentVolumeClaim',
-        namespace: namespaceOf(claim),
-        name: nameOf(claim),
-        uid: uidOf(claim),
-        apiVersion: 'v1',
-        resourceVersion: claim.metadata?.resourceVersion ?? '',
-      },
+      claimRef: claimReferenceTo(claim),
       persistentVolumeReclaimPolicy: policy,
       storageClassName: className,
       volumeMode: volumeModeOf(claim),

@@ -17,6 +17,7 @@ import {
   volumeCapacity,
   volumeClass,
   volumeModeOf,
+  claimReferenceTo,
 } from '../model/object-helpers';
 import { compareQuantities, describeQuantity } from '../model/quantity';
 import { objectKey, refOf } from '../model/types';
@@ -403,14 +404,7 @@ export function bind(
     spec: needsClaimRef
       ? {
           ...volume.spec,
-          claimRef: {
-            kind: 'PersistentVolumeClaim',
-            namespace: namespaceOf(claim),
-            name: nameOf(claim),
-            uid: uidOf(claim),
-            apiVersion: 'v1',
-            resourceVersion: claim.metadata?.resourceVersion ?? '',
-          },
+          claimRef: claimReferenceTo(claim),
         }
       : volume.spec,
     status: { ...volume.status, phase: 'Bound' },

@@ -6,7 +6,14 @@
  */
 import type { Node, Pod } from '../model/types';
 import { matchesNodeSelector, matchesNodeSelectorMap } from '../model/labels';
-import { annotationOf, isDeleting, nameOf, namespaceOf, uidOf } from '../model/object-helpers';
+import {
+  annotationOf,
+  claimReferenceTo,
+  isDeleting,
+  nameOf,
+  namespaceOf,
+  uidOf,
+} from '../model/object-helpers';
 import { refOf } from '../model/types';
 import { ANN_BOUND_BY_CONTROLLER, ANN_SELECTED_NODE } from '../model/well-known';
 import type { Reason, RuleId } from '../sim/changes';
@@ -99,14 +106,7 @@ function schedulePod(writer: ClusterWriter, pod: Pod, nodes: Node[]): void {
         },
         spec: {
           ...volume.spec,
-          claimRef: {
-            kind: 'PersistentVolumeClaim',
-            namespace: namespaceOf(claim),
-            name: nameOf(claim),
-            uid: uidOf(claim),
-            apiVersion: 'v1',
-            resourceVersion: claim.metadata?.resourceVersion ?? '',
-          },
+          claimRef: claimReferenceTo(claim),
         },
       },
       because(

@@ -1,6 +1,12 @@
 /** Small readers over stored objects, shared by controllers and printers. */
 import { ANN_BETA_STORAGE_CLASS, ANN_BETA_DEFAULT_CLASS, ANN_DEFAULT_CLASS } from './well-known';
-import type { KubeObject, PersistentVolume, PersistentVolumeClaim, StorageClass } from './types';
+import type {
+  KubeObject,
+  ObjectReference,
+  PersistentVolume,
+  PersistentVolumeClaim,
+  StorageClass,
+} from './types';
 
 export function nameOf(object: KubeObject): string {
   return object.metadata?.name ?? '';
@@ -105,4 +111,16 @@ export function volumeSourcesOf(volume: PersistentVolume): PvSourceField[] {
 
 export function volumeSourceOf(volume: PersistentVolume): PvSourceField | undefined {
   return volumeSourcesOf(volume)[0];
+}
+
+/** The reference a bound volume keeps to its claim (spec.claimRef), uid included (R26). */
+export function claimReferenceTo(claim: PersistentVolumeClaim): ObjectReference {
+  return {
+    kind: 'PersistentVolumeClaim',
+    namespace: namespaceOf(claim),
+    name: nameOf(claim),
+    uid: uidOf(claim),
+    apiVersion: 'v1',
+    resourceVersion: claim.metadata?.resourceVersion ?? '',
+  };
 }
