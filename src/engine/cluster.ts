@@ -8,7 +8,7 @@ import type { ObjectRef, Pod } from './model/types';
 import { KINDS, objectKey } from './model/types';
 import type { Result } from './api/errors';
 import { fail, notFoundError, ok } from './api/errors';
-import type { SubmitMode, SubmittedObject } from './api/requests';
+import type { SubmitMode, SubmitOptions, SubmittedObject } from './api/requests';
 import { deleteObject, patchObject, submitManifestText } from './api/requests';
 import type { Change } from './sim/changes';
 import type { ClusterOptions } from './sim/initial';
@@ -37,14 +37,20 @@ export function transact<T>(
   const writer = new ClusterWriter(state);
   const result = mutate(writer);
   if (!result.ok) return { state, result };
-  return { state: writer.commit(), result: ok({ value: result.value, changes: writer.changes }) };
+  // A call that changed nothing (an apply of what is already stored) keeps the very same state.
+  const next = writer.changes.length === 0 ? state : writer.commit();
+  return { state: next, result: ok({ value: result.value, changes: writer.changes }) };
 }
 
 export class Cluster {
   private current: ClusterState;
+  /** Changes of successful mutating calls not yet taken by takeJournal() (only when enabled). */
+  private journal: Change[] = [];
+  private readonly keepJournal: boolean;
 
-  constructor(initial: ClusterState | ClusterOptions = {}) {
+  constructor(initial: ClusterState | ClusterOptions = {}, options: { journal?: boolean } = {}) {
     this.current = 'schemaVersion' in initial ? initial : createClusterState(initial);
+    this.keepJournal = options.journal ?? false;
   }
 
   get state(): ClusterState {
@@ -62,21 +68,32 @@ export class Cluster {
   private run<T>(mutate: (writer: ClusterWriter) => Result<T>): Operation<T> {
     const { state, result } = transact(this.current, mutate);
     this.current = state;
+    if (result.ok && this.keepJournal) this.journal.push(...result.value.changes);
     return result;
   }
 
+  /**
+   * The changes made by mutating calls since the last call, for callers (such as the kubectl
+   * line) that only see a call's text output. Needs `{ journal: true }` at construction.
+   */
+  takeJournal(): Change[] {
+    const taken = this.journal;
+    this.journal = [];
+    return taken;
+  }
+
   /** `kubectl apply -f`: creates or updates every object of a multi-document YAML text. */
-  apply(yamlText: string): Operation<SubmittedObject[]> {
-    return this.submit(yamlText, 'apply');
+  apply(yamlText: string, options: SubmitOptions = {}): Operation<SubmittedObject[]> {
+    return this.submit(yamlText, 'apply', options);
   }
 
   /** `kubectl create -f`: like apply, but an existing object is an AlreadyExists error. */
-  create(yamlText: string): Operation<SubmittedObject[]> {
-    return this.submit(yamlText, 'create');
+  create(yamlText: string, options: SubmitOptions = {}): Operation<SubmittedObject[]> {
+    return this.submit(yamlText, 'create', options);
   }
 
-  private submit(yamlText: string, mode: SubmitMode): Operation<SubmittedObject[]> {
-    return this.run((writer) => submitManifestText(writer, yamlText, mode));
+  private submit(yamlText: string, mode: SubmitMode, options: SubmitOptions): Operation<SubmittedObject[]> {
+    return this.run((writer) => submitManifestText(writer, yamlText, mode, options));
   }
 
   delete(ref: ObjectRef): Operation<SubmittedObject> {

@@ -1,15 +1,40 @@
-/** The app shell. The visualizer (graph, editor, panels) is built on the engine in src/engine. */
+/** The app shell: manifests on the left, the cluster in the middle, what happened and why on the right. */
+import { MotionConfig } from 'motion/react';
+import { useEffect } from 'react';
+import { startEngine } from './engine/connection';
+import { ClusterGraph } from './graph/ClusterGraph';
+import { EditorPane } from './panels/EditorPane';
+import { Legend } from './panels/Legend';
+import { PlaybackBar } from './panels/PlaybackBar';
+import { SidePanel } from './panels/SidePanel';
+import { useAppStore } from './store';
+
 export function App() {
+  const reducedMotion = useAppStore((store) => store.reducedMotion);
+  const engineStatus = useAppStore((store) => store.engineStatus);
+  const engineError = useAppStore((store) => store.engineError);
+  useEffect(() => {
+    void startEngine().catch(() => undefined);
+  }, []);
   return (
-    <main
-      style={{ fontFamily: 'system-ui, sans-serif', maxWidth: 720, margin: '3rem auto', lineHeight: 1.5 }}
-    >
-      <h1>Kubernetes storage, visualized</h1>
-      <p>
-        A simulated Kubernetes control plane for persistent storage: PersistentVolumes, claims,
-        StorageClasses, provisioning, reclaiming and the data pods write. The engine runs headless and is
-        checked against the conformance scenarios; the visual editor and graph come next.
-      </p>
-    </main>
+    <MotionConfig reducedMotion={reducedMotion === null ? 'user' : reducedMotion ? 'always' : 'never'}>
+      <div className="app">
+        <header className="app__header">
+          <h1>Kubernetes storage, visualized</h1>
+          <PlaybackBar />
+          <Legend />
+        </header>
+        {engineStatus === 'failed' && (
+          <p className="engine-error" role="alert">
+            The simulated cluster could not start: {engineError}
+          </p>
+        )}
+        <main className="app__main">
+          <EditorPane />
+          <ClusterGraph />
+          <SidePanel />
+        </main>
+      </div>
+    </MotionConfig>
   );
 }

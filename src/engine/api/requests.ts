@@ -57,18 +57,28 @@ export interface SubmittedObject {
 const USER = { actor: 'user' } as const;
 
 /** `kubectl apply -f` (or `create -f`) of a text of one or more YAML documents. */
+export interface SubmitOptions {
+  /** The namespace for objects that name none (`kubectl apply -n`); default: the cluster's. */
+  readonly namespace?: string;
+}
+
 export function submitManifestText(
   writer: ClusterWriter,
   text: string,
   mode: SubmitMode,
+  options: SubmitOptions = {},
 ): Result<SubmittedObject[]> {
   const parsed = parseManifests(text);
   if (!parsed.ok) return fail(parsed.error);
   const results: SubmittedObject[] = [];
   for (const manifest of parsed.manifests) {
     for (const item of expandList(manifest)) {
-      const result = submitObject(writer, item.content, mode, (field) =>
-        manifest.positionOf(item.prefix + field),
+      const result = submitObject(
+        writer,
+        item.content,
+        mode,
+        (field) => manifest.positionOf(item.prefix + field),
+        options,
       );
       if (!result.ok) return result;
       results.push(result.value);
@@ -96,8 +106,9 @@ export function submitObject(
   content: unknown,
   mode: SubmitMode,
   positionOf: PositionOf,
+  options: SubmitOptions = {},
 ): Result<SubmittedObject> {
-  const decoded = decodeObject(writer, content, positionOf);
+  const decoded = decodeObject(writer, content, positionOf, options.namespace);
   if (!decoded.ok) return decoded;
   const { kind, object } = decoded.value;
   const ref = refFor(kind, object);
@@ -127,7 +138,12 @@ interface Decoded {
   readonly object: KubeObject;
 }
 
-function decodeObject(writer: ClusterWriter, content: unknown, positionOf: PositionOf): Result<Decoded> {
+function decodeObject(
+  writer: ClusterWriter,
+  content: unknown,
+  positionOf: PositionOf,
+  requestNamespace?: string,
+): Result<Decoded> {
   if (!isPlainObject(content)) {
     return fail({
       kind: 'Parse',
@@ -173,13 +189,27 @@ function decodeObject(writer: ClusterWriter, content: unknown, positionOf: Posit
   const kind = kindText;
   const rawMetadata = isPlainObject(content['metadata']) ? content['metadata'] : {};
   const name = typeof rawMetadata['name'] === 'string' ? rawMetadata['name'] : '';
+  const declared = rawMetadata['namespace'];
+  if (
+    KINDS[kind].namespaced &&
+    requestNamespace &&
+    typeof declared === 'string' &&
+    declared !== requestNamespace
+  ) {
+    // kubectl refuses before sending anything.
+    return fail({
+      kind: 'BadRequest',
+      message: `the namespace from the provided object "${declared}" does not match the namespace "${requestNamespace}". You must pass '--namespace=${declared}' to perform this operation.`,
+      position: positionOf('metadata.namespace'),
+    });
+  }
   const ref: ObjectRef = KINDS[kind].namespaced
     ? {
         kind,
         namespace:
           typeof rawMetadata['namespace'] === 'string'
             ? rawMetadata['namespace']
-            : writer.settings.defaultNamespace,
+            : (requestNamespace ?? writer.settings.defaultNamespace),
         name,
       }
     : { kind, name };

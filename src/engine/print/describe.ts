@@ -2,11 +2,14 @@
 import type { KindName } from '../model/types';
 import { KINDS, objectKey } from '../model/types';
 import type { ClusterState } from '../sim/state';
+import { resourcePhrase } from '../api/errors';
 import { describeConfigMap, describeGeneric } from './describe/generic';
 import { describePersistentVolume } from './describe/persistent-volume';
 import { describePersistentVolumeClaim } from './describe/persistent-volume-claim';
 import { describePod } from './describe/pod';
 import { describeStorageClass } from './describe/storage-class';
+import type { DescriberSettings } from './describe/settings';
+import { DEFAULT_DESCRIBER_SETTINGS } from './describe/settings';
 import type { PrintResult } from './result';
 import { notFoundMessage, printed, printFailed } from './result';
 
@@ -19,38 +22,44 @@ export function describeObject(
   kind: KindName,
   namespace: string | undefined,
   name: string,
+  settings: DescriberSettings = DEFAULT_DESCRIBER_SETTINGS,
 ): PrintResult {
   const info = KINDS[kind];
   const key = objectKey(info.namespaced ? (namespace ?? state.settings.defaultNamespace) : undefined, name);
-  const text = describeStored(state, kind, key);
-  return text === undefined ? printFailed(notFoundMessage(info.resource, name)) : printed(text);
+  const text = describeStored(state, kind, key, settings);
+  return text === undefined ? printFailed(notFoundMessage(resourcePhrase(kind), name)) : printed(text);
 }
 
-function describeStored(state: ClusterState, kind: KindName, key: string): string | undefined {
+function describeStored(
+  state: ClusterState,
+  kind: KindName,
+  key: string,
+  settings: DescriberSettings,
+): string | undefined {
   switch (kind) {
     case 'PersistentVolume': {
       const volume = state.objects.PersistentVolume[key];
-      return volume && describePersistentVolume(state, volume);
+      return volume && describePersistentVolume(state, volume, settings);
     }
     case 'PersistentVolumeClaim': {
       const claim = state.objects.PersistentVolumeClaim[key];
-      return claim && describePersistentVolumeClaim(state, claim);
+      return claim && describePersistentVolumeClaim(state, claim, settings);
     }
     case 'StorageClass': {
       const storageClass = state.objects.StorageClass[key];
-      return storageClass && describeStorageClass(state, storageClass);
+      return storageClass && describeStorageClass(state, storageClass, settings);
     }
     case 'Pod': {
       const pod = state.objects.Pod[key];
-      return pod && describePod(state, pod);
+      return pod && describePod(state, pod, settings);
     }
     case 'ConfigMap': {
       const configMap = state.objects.ConfigMap[key];
-      return configMap && describeConfigMap(state, configMap);
+      return configMap && describeConfigMap(state, configMap, settings);
     }
     default: {
       const object = state.objects[kind][key];
-      return object && describeGeneric(state, object);
+      return object && describeGeneric(state, object, settings);
     }
   }
 }

@@ -2,7 +2,8 @@
 import type { KindMap, KindName } from '../model/types';
 import { KINDS, objectKey } from '../model/types';
 import type { ClusterState } from '../sim/state';
-import { resolveResource } from './resources';
+import { qualifiedKindName, resolveResource } from './resources';
+import { resourcePhrase } from '../api/errors';
 import type { PrintResult } from './result';
 import { notFoundMessage, printed, printFailed } from './result';
 import { TABLE_SETTINGS, alignTabs } from './tabwriter';
@@ -17,6 +18,8 @@ export interface GetOptions {
   readonly wide?: boolean;
   /** Only these objects, in this order; a missing one is a NotFound error. */
   readonly names?: readonly string[];
+  /** Names as `kind/name`, as kubectl prints them when one command lists several kinds. */
+  readonly withKind?: boolean;
 }
 
 /**
@@ -45,7 +48,9 @@ function printKind<K extends KindName>(state: ClusterState, kind: K, options: Ge
     );
   }
   const text =
-    objects.length > 0 ? renderTable(state, kind, objects, allNamespaces, options.wide ?? false) : '';
+    objects.length > 0
+      ? renderTable(state, kind, objects, allNamespaces, options.wide ?? false, options.withKind)
+      : '';
   return errors.length > 0 ? printFailed(errors.join('\n'), text) : printed(text);
 }
 
@@ -69,7 +74,7 @@ function selectObjects<K extends KindName>(
     for (const name of names) {
       const object = table[objectKey(info.namespaced ? namespace : undefined, name)];
       if (object) objects.push(object);
-      else errors.push(notFoundMessage(info.resource, name));
+      else errors.push(notFoundMessage(resourcePhrase(kind), name));
     }
     return { objects, errors };
   }
@@ -88,14 +93,18 @@ function renderTable<K extends KindName>(
   objects: readonly KindMap[K][],
   withNamespace: boolean,
   wide: boolean,
+  withKind = false,
 ): string {
   const definition = TABLES[kind];
+  const namePrefix = withKind ? `${qualifiedKindName(kind)}/` : '';
   const shown = definition.columns.map((column) => wide || column.wide !== true);
   const visible = <T>(cells: readonly T[]): T[] => cells.filter((_, index) => shown[index]);
   const header = visible(definition.columns.map((column) => column.name.toUpperCase()));
+  const nameColumn = header.indexOf('NAME');
   const lines = [withNamespace ? ['NAMESPACE', ...header] : header];
   for (const object of objects) {
     const cells = visible(definition.row(object, { clock: state.clock })).map(singleLine);
+    if (namePrefix && nameColumn >= 0) cells[nameColumn] = namePrefix + (cells[nameColumn] ?? '');
     lines.push(withNamespace ? [object.metadata?.namespace ?? '', ...cells] : cells);
   }
   return alignTabs(lines.map((cells) => cells.join('\t')).join('\n') + '\n', TABLE_SETTINGS);

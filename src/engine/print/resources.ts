@@ -18,3 +18,13 @@ const ALIASES: ReadonlyMap<string, KindName> = new Map(
 export function resolveResource(resource: string): KindName | undefined {
   return ALIASES.get(resource.trim().toLowerCase());
 }
+
+/**
+ * How kubectl names a kind in `kind/name` and `kind "name" deleted`: the lower-case kind, then
+ * the API group when there is one (`persistentvolumeclaim`, `storageclass.storage.k8s.io`).
+ */
+export function qualifiedKindName(kind: KindName): string {
+  const apiVersion = KINDS[kind].apiVersion;
+  const group = apiVersion.includes('/') ? apiVersion.split('/')[0] : undefined;
+  return group ? `${kind.toLowerCase()}.${group}` : kind.toLowerCase();
+}

@@ -4,12 +4,18 @@
  */
 import type { ConfigMap, KubeObject } from '../../model/types';
 import type { ClusterState } from '../../sim/state';
+import type { DescriberSettings } from './settings';
+import { DEFAULT_DESCRIBER_SETTINGS } from './settings';
 import { describeEvents } from './events';
 import { printAnnotationsMultiline, printLabelsMultiline } from './metadata';
 import type { PrefixWriter } from './prefix-writer';
 import { tabbedString } from './prefix-writer';
 
-export function describeConfigMap(state: ClusterState, configMap: ConfigMap): string {
+export function describeConfigMap(
+  state: ClusterState,
+  configMap: ConfigMap,
+  settings: DescriberSettings = DEFAULT_DESCRIBER_SETTINGS,
+): string {
   return tabbedString((writer) => {
     writer.write(0, `Name:\t${configMap.metadata?.name ?? ''}\n`);
     writer.write(0, `Namespace:\t${configMap.metadata?.namespace ?? ''}\n`);
@@ -27,7 +33,7 @@ export function describeConfigMap(state: ClusterState, configMap: ConfigMap): st
       writer.write(0, `${key}: ${decodedLength(value)} bytes\n`);
     }
     writer.write(0, '\n');
-    describeEvents(writer, state, configMap);
+    if (settings.showEvents) describeEvents(writer, state, configMap);
   });
 }
 
@@ -39,14 +45,18 @@ const GENERIC_SKIPPED_FIELDS = new Set([
   '.metadata.annotations',
 ]);
 
-export function describeGeneric(state: ClusterState, object: KubeObject): string {
+export function describeGeneric(
+  state: ClusterState,
+  object: KubeObject,
+  settings: DescriberSettings = DEFAULT_DESCRIBER_SETTINGS,
+): string {
   return tabbedString((writer) => {
     writer.write(0, `Name:\t${object.metadata?.name ?? ''}\n`);
     writer.write(0, `Namespace:\t${object.metadata?.namespace ?? ''}\n`);
     printLabelsMultiline(writer, 'Labels', object.metadata?.labels);
     printAnnotationsMultiline(writer, 'Annotations', object.metadata?.annotations);
     printContent(writer, 0, object as unknown as Record<string, unknown>, '');
-    describeEvents(writer, state, object);
+    if (settings.showEvents) describeEvents(writer, state, object);
   });
 }
 

@@ -2,17 +2,23 @@
 import type { PersistentVolumeClaim, Pod } from '../../model/types';
 import type { ClusterState } from '../../sim/state';
 import { printClaimFields } from './claim-fields';
+import type { DescriberSettings } from './settings';
+import { DEFAULT_DESCRIBER_SETTINGS } from './settings';
 import { describeEvents } from './events';
 import { formatRfc1123z } from './metadata';
 import type { PrefixWriter } from './prefix-writer';
 import { tabbedString } from './prefix-writer';
 
-export function describePersistentVolumeClaim(state: ClusterState, claim: PersistentVolumeClaim): string {
+export function describePersistentVolumeClaim(
+  state: ClusterState,
+  claim: PersistentVolumeClaim,
+  settings: DescriberSettings = DEFAULT_DESCRIBER_SETTINGS,
+): string {
   return tabbedString((writer) => {
     printClaimFields(writer, claim, { clock: state.clock });
     printUsedBy(writer, podsUsingClaim(state, claim));
     printConditions(writer, claim);
-    describeEvents(writer, state, claim);
+    if (settings.showEvents) describeEvents(writer, state, claim);
   });
 }
 

@@ -6,13 +6,19 @@ import type { NodeSelectorRequirement, PersistentVolume } from '../../model/type
 import type { ClusterState } from '../../sim/state';
 import { ageSince } from '../age';
 import { quantityText } from '../quantity-text';
+import type { DescriberSettings } from './settings';
+import { DEFAULT_DESCRIBER_SETTINGS } from './settings';
 import { describeEvents } from './events';
 import { formatStringSlice, printAnnotationsMultiline, printLabelsMultiline } from './metadata';
 import type { PrefixWriter } from './prefix-writer';
 import { tabbedString } from './prefix-writer';
 import { printPersistentVolumeSource } from './volume-sources';
 
-export function describePersistentVolume(state: ClusterState, volume: PersistentVolume): string {
+export function describePersistentVolume(
+  state: ClusterState,
+  volume: PersistentVolume,
+  settings: DescriberSettings = DEFAULT_DESCRIBER_SETTINGS,
+): string {
   return tabbedString((writer) => {
     const metadata = volume.metadata ?? {};
     const spec = volume.spec ?? {};
@@ -37,7 +43,7 @@ export function describePersistentVolume(state: ClusterState, volume: Persistent
     writer.write(0, `Message:\t${volume.status?.message ?? ''}\n`);
     writer.write(0, 'Source:\n');
     printPersistentVolumeSource(writer, spec);
-    describeEvents(writer, state, volume);
+    if (settings.showEvents) describeEvents(writer, state, volume);
   });
 }
 

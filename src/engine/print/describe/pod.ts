@@ -3,6 +3,8 @@ import type { Pod, Toleration } from 'kubernetes-types/core/v1';
 import type { ClusterState } from '../../sim/state';
 import { ageSince } from '../age';
 import { podIps } from '../pod-ips';
+import type { DescriberSettings } from './settings';
+import { DEFAULT_DESCRIBER_SETTINGS } from './settings';
 import { describeEvents } from './events';
 import { formatRfc1123z, printAnnotationsMultiline, printLabelsMultiline } from './metadata';
 import { describeContainers } from './pod-containers';
@@ -11,7 +13,11 @@ import type { PrefixWriter } from './prefix-writer';
 import { tabbedString } from './prefix-writer';
 import { printPodVolumeSource } from './volume-sources';
 
-export function describePod(state: ClusterState, pod: Pod): string {
+export function describePod(
+  state: ClusterState,
+  pod: Pod,
+  settings: DescriberSettings = DEFAULT_DESCRIBER_SETTINGS,
+): string {
   return tabbedString((writer) => {
     const metadata = pod.metadata ?? {};
     const spec = pod.spec;
@@ -65,7 +71,7 @@ export function describePod(state: ClusterState, pod: Pod): string {
     writer.write(0, `QoS Class:\t${podQosClass(pod)}\n`);
     printLabelsMultiline(writer, 'Node-Selectors', spec?.nodeSelector);
     printTolerations(writer, spec?.tolerations ?? []);
-    describeEvents(writer, state, pod);
+    if (settings.showEvents) describeEvents(writer, state, pod);
   });
 }
 

@@ -2,11 +2,17 @@
 import { isDefaultClass } from '../../model/object-helpers';
 import type { StorageClass } from '../../model/types';
 import type { ClusterState } from '../../sim/state';
+import type { DescriberSettings } from './settings';
+import { DEFAULT_DESCRIBER_SETTINGS } from './settings';
 import { describeEvents } from './events';
 import { formatBoolPointer, formatLabels } from './metadata';
 import { tabbedString } from './prefix-writer';
 
-export function describeStorageClass(state: ClusterState, storageClass: StorageClass): string {
+export function describeStorageClass(
+  state: ClusterState,
+  storageClass: StorageClass,
+  settings: DescriberSettings = DEFAULT_DESCRIBER_SETTINGS,
+): string {
   return tabbedString((writer) => {
     writer.write(0, `Name:\t${storageClass.metadata?.name ?? ''}\n`);
     writer.write(0, `IsDefaultClass:\t${isDefaultClass(storageClass) ? 'Yes' : 'No'}\n`);
@@ -45,6 +51,6 @@ export function describeStorageClass(state: ClusterState, storageClass: StorageC
         });
       }
     }
-    describeEvents(writer, state, storageClass);
+    if (settings.showEvents) describeEvents(writer, state, storageClass);
   });
 }

@@ -1,0 +1,55 @@
+/** The app as a user sees it: page objects for the editor, the graph, and the side panels. */
+import type { Locator, Page } from '@playwright/test';
+import { expect } from '@playwright/test';
+
+export class AppPage {
+  constructor(readonly page: Page) {}
+
+  async open(): Promise<void> {
+    await this.page.goto('/');
+    await expect(this.page.getByRole('toolbar', { name: 'Playback' })).toContainText('settled');
+  }
+
+  async loadExample(id: string): Promise<void> {
+    await this.page.getByLabel('Load an example').selectOption(id);
+  }
+
+  async apply(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Apply', exact: true }).click();
+  }
+
+  /** What the last Apply answered (a status when accepted, an alert when refused). */
+  applyResult(role: 'status' | 'alert'): Locator {
+    return this.page.getByRole(role, { name: 'Apply result' });
+  }
+
+  /** Waits for Monaco (not the fallback) and returns its test handle's text. */
+  async editorText(): Promise<string> {
+    await this.page.waitForFunction(() => window.__yamlEditor !== undefined);
+    return this.page.evaluate(() => window.__yamlEditor?.getValue() ?? '');
+  }
+
+  async replaceEditorText(text: string): Promise<void> {
+    await this.page.waitForFunction(() => window.__yamlEditor !== undefined);
+    await this.page.evaluate((value) => window.__yamlEditor?.setValue(value), text);
+  }
+
+  /** A graph node by its accessible name: "<Kind> <name>, <status>". */
+  node(name: string | RegExp): Locator {
+    return this.page.getByRole('button', { name });
+  }
+
+  panel(name: 'Why' | 'Events' | 'Inspector' | 'Terminal'): Locator {
+    return this.page.getByRole('tab', { name, exact: true });
+  }
+
+  async kubectl(line: string): Promise<Locator> {
+    await this.panel('Terminal').click();
+    const input = this.page.getByRole('textbox', { name: 'kubectl command' });
+    await input.fill(line);
+    await input.press('Enter');
+    const log = this.page.getByRole('log');
+    await expect(log).toContainText(`$ ${line}`);
+    return log;
+  }
+}

@@ -1,0 +1,41 @@
+/**
+ * "Why is my claim Pending?": every PersistentVolume checked against every criterion the PV
+ * controller and the scheduler use to match a claim, and a summary of what the claim waits for.
+ */
+import { nameOf } from '../model/object-helpers';
+import { objectKey } from '../model/types';
+import type { ClusterState } from '../sim/state';
+import { claimContext } from './claim-context';
+import type { MatchMode } from './criteria';
+import { CRITERIA, volumeRow } from './criteria';
+import { summarize } from './summary';
+import type { ClaimBindingExplanation } from './types';
+
+/**
+ * Explains the claim `namespace/name`, or undefined when it does not exist. An unbound claim that
+ * names a volume in spec.volumeName is matched against that volume alone (R25), so its only row
+ * is that volume; otherwise there is one row per volume, by name.
+ */
+export function explainClaimBinding(
+  state: ClusterState,
+  namespace: string,
+  name: string,
+): ClaimBindingExplanation | undefined {
+  const claim = state.objects.PersistentVolumeClaim[objectKey(namespace, name)];
+  if (!claim) return undefined;
+  const context = claimContext(state, claim);
+  const phase = claim.status?.phase ?? 'Pending';
+  const named = phase === 'Pending' ? claim.spec?.volumeName : undefined;
+  const mode: MatchMode = named ? 'named' : 'match';
+  const volumes = Object.values(state.objects.PersistentVolume)
+    .filter((volume) => !named || nameOf(volume) === named)
+    .sort((a, b) => nameOf(a).localeCompare(nameOf(b)));
+  const rows = volumes.map((volume) => volumeRow(context, volume, mode));
+  return {
+    claim: { namespace, name },
+    phase,
+    criteria: CRITERIA,
+    rows,
+    summary: summarize(context, rows),
+  };
+}

@@ -1,0 +1,28 @@
+/**
+ * `kubectl version`. The server is the Kubernetes the engine models (its nodes report kubelet
+ * v1.35.0). The client is the kubectl whose texts this simulation prints: `delete` says
+ * `persistentvolumeclaim "data" deleted`, as kubectl did up to 1.33 (1.34 added
+ * ` from default namespace` for namespaced objects).
+ */
+import { boolFlag } from '../flags';
+import { succeeded } from '../output';
+import type { KubectlOutput } from '../types';
+import type { Command, CommandContext } from './command';
+
+export const CLIENT_VERSION = 'v1.33.5';
+export const KUSTOMIZE_VERSION = 'v5.6.0';
+export const SERVER_VERSION = 'v1.35.0';
+
+export const versionCommand: Command = {
+  name: 'version',
+  summary: 'Print the client and server version information',
+  usage: 'version [--client]',
+  flags: [{ name: 'client', type: 'bool', usage: 'If true, shows client version only (no server required)' }],
+  run: runVersion,
+};
+
+function runVersion(context: CommandContext): KubectlOutput {
+  const client = `Client Version: ${CLIENT_VERSION}\nKustomize Version: ${KUSTOMIZE_VERSION}`;
+  if (boolFlag(context.flags, 'client')) return succeeded(client);
+  return succeeded(`${client}\nServer Version: ${SERVER_VERSION}`);
+}

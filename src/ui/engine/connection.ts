@@ -1,0 +1,98 @@
+/**
+ * The page's one connection to the engine worker. Frames flow into the store; components call
+ * the actions below, which send intents and record what came back.
+ */
+import type { ObjectRef } from '../../engine';
+import type { EngineConnection } from '../../worker/client';
+import { connectEngine } from '../../worker/client';
+import type { Intent } from '../../worker/protocol';
+import { useAppStore } from '../store';
+
+let connection: Promise<EngineConnection> | undefined;
+
+export function startEngine(): Promise<EngineConnection> {
+  connection ??= connectEngine((frame) => {
+    const store = useAppStore.getState();
+    store.receiveFrame(frame);
+    if (store.playback.settled !== frame.settled)
+      store.setPlayback({ ...store.playback, settled: frame.settled });
+  }).then(
+    async (ready) => {
+      useAppStore.getState().setEngineStatus('ready');
+      useAppStore.getState().setPlayback(await ready.client.playback());
+      return ready;
+    },
+    (error: unknown) => {
+      useAppStore
+        .getState()
+        .setEngineStatus('failed', error instanceof Error ? error.message : String(error));
+      throw error;
+    },
+  );
+  return connection;
+}
+
+async function client() {
+  return (await startEngine()).client;
+}
+
+export async function engineSchema(): Promise<object> {
+  return (await startEngine()).info.schema;
+}
+
+/** Applies the editor's manifests; a refusal is kept so the editor can mark the line. */
+export async function applyEditorText(): Promise<void> {
+  const store = useAppStore.getState();
+  const result = await (await client()).dispatch({ type: 'apply', text: store.editorText });
+  store.setApplyOutcome(
+    result.ok
+      ? { ok: true, message: result.summary }
+      : { ok: false, message: result.error.message, error: result.error },
+  );
+}
+
+export async function dispatchIntent(intent: Intent): Promise<string> {
+  const result = await (await client()).dispatch(intent);
+  return result.ok ? result.summary : `${result.error.kind}: ${result.error.message}`;
+}
+
+export async function deleteObject(ref: ObjectRef): Promise<string> {
+  return dispatchIntent({ type: 'delete', ref });
+}
+
+export async function stepRound(): Promise<void> {
+  await (await client()).step();
+}
+
+export async function play(): Promise<void> {
+  useAppStore.getState().setPlayback(await (await client()).play());
+}
+
+export async function pause(): Promise<void> {
+  useAppStore.getState().setPlayback(await (await client()).pause());
+}
+
+export async function setSpeed(roundsPerSecond: number): Promise<void> {
+  useAppStore.getState().setPlayback(await (await client()).setSpeed(roundsPerSecond));
+}
+
+export async function resetCluster(): Promise<void> {
+  await (await client()).dispatch({ type: 'reset' });
+  useAppStore.getState().setApplyOutcome(null);
+}
+
+export async function runKubectlLine(line: string): Promise<void> {
+  const store = useAppStore.getState();
+  const output = await (await client()).kubectl(line, store.editorText);
+  useAppStore.getState().addTerminalEntry({ line, stdout: output.stdout, stderr: output.stderr });
+}
+
+export async function explainClaim(namespace: string, name: string) {
+  return (await client()).explainClaim(namespace, name);
+}
+
+/** A read-only kubectl line for the inspector (not recorded in the terminal). */
+export async function kubectlText(line: string): Promise<string> {
+  const output = await (await client()).kubectl(line, '');
+  return output.exitCode === 0 ? output.stdout : output.stderr;
+}

@@ -1,0 +1,193 @@
+/** The animated cluster graph: frames in, React Flow nodes and edges out. */
+import type { Edge, Node, NodeChange } from '@xyflow/react';
+import { Background, Controls, ReactFlow } from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { useAppStore } from '../store';
+import type { LaneTitleFlowNode, ZoneFlowNode } from './BackdropNodes';
+import { LaneTitleNode, ZoneNode } from './BackdropNodes';
+import type { Position } from './layout';
+import { COLUMN_LANES, LANE_TITLES, LayoutMemory, applyOrder, columnX, placeNodes } from './layout';
+import type { GraphModel } from './model';
+import { buildGraphModel } from './model';
+import type { RelationFlowEdge } from './RelationEdge';
+import { RelationEdge } from './RelationEdge';
+import type { ResourceFlowNode } from './ResourceNode';
+import { ResourceNode } from './ResourceNode';
+import { computeTidyOrder } from './tidy';
+import { useGraphTransitions } from './use-graph-transitions';
+
+const NODE_TYPES = { resource: ResourceNode, zone: ZoneNode, laneTitle: LaneTitleNode };
+const EDGE_TYPES = { relation: RelationEdge };
+const EMPTY_MODEL: GraphModel = { nodes: [], edges: [], zones: [] };
+/** Ghosts, zone boxes and lane titles are drawn but never selected. */
+const NOT_SELECTABLE = /^(ghost|zone|lane):/;
+
+type FlowNode = ResourceFlowNode | ZoneFlowNode | LaneTitleFlowNode;
+
+export function ClusterGraph() {
+  const state = useAppStore((store) => store.frame?.state);
+  const selectedId = useAppStore((store) => store.selectedId);
+  const highlightedIds = useAppStore((store) => store.highlightedIds);
+  const select = useAppStore((store) => store.select);
+  const showPanel = useAppStore((store) => store.showPanel);
+  const model = useMemo(() => (state ? buildGraphModel(state) : EMPTY_MODEL), [state]);
+  const transitions = useGraphTransitions(model);
+  const memory = useRef(new LayoutMemory());
+  const lastPositions = useRef(new Map<string, Position>());
+  const [layoutVersion, setLayoutVersion] = useState(0);
+  const [tidying, setTidying] = useState(false);
+
+  const placement = useMemo(() => {
+    void layoutVersion;
+    const placed = placeNodes(model, memory.current);
+    for (const [id, position] of placed.positions) lastPositions.current.set(id, position);
+    return placed;
+  }, [model, layoutVersion]);
+
+  const nodes = useMemo<FlowNode[]>(() => {
+    const highlighted = new Set(highlightedIds);
+    const backdrop: FlowNode[] = [
+      ...placement.zones.map((zone): ZoneFlowNode => ({
+        id: `zone:${zone.zone}`,
+        type: 'zone',
+        position: { x: zone.x, y: zone.y },
+        data: { zone: zone.zone, width: zone.width, height: zone.height },
+        selectable: false,
+        focusable: false,
+        draggable: false,
+        zIndex: -1,
+        ariaLabel: `Zone ${zone.zone}`,
+      })),
+      ...COLUMN_LANES.map((lane): LaneTitleFlowNode => ({
+        id: `lane:${lane}`,
+        type: 'laneTitle',
+        position: { x: columnX(lane), y: placement.zones.length > 0 ? 175 : 0 },
+        data: { title: LANE_TITLES[lane] },
+        selectable: false,
+        focusable: false,
+        draggable: false,
+      })),
+    ];
+    const live = model.nodes.map((item): ResourceFlowNode => ({
+      id: item.id,
+      type: 'resource',
+      position: placement.positions.get(item.id) ?? { x: 0, y: 0 },
+      data: {
+        model: item,
+        entering: transitions.entering.has(item.id),
+        exiting: false,
+        pulse: transitions.pulses.get(item.id) ?? 0,
+        enterFrom:
+          item.kind === 'PersistentVolume' &&
+          model.edges.some((edge) => edge.kind === 'provisioned' && edge.target === item.id)
+            ? 'right'
+            : 'none',
+        highlighted: highlighted.has(item.id),
+      },
+      selected: item.id === selectedId,
+      draggable: false,
+      ariaLabel: item.ariaLabel,
+      ariaRole: 'button',
+    }));
+    const ghosts = transitions.ghostNodes.map((item): ResourceFlowNode => ({
+      id: `ghost:${item.id}`,
+      type: 'resource',
+      position: lastPositions.current.get(item.id) ?? { x: 0, y: 0 },
+      data: { model: item, entering: false, exiting: true, pulse: 0, enterFrom: 'none', highlighted: false },
+      selectable: false,
+      focusable: false,
+      draggable: false,
+      ariaLabel: `${item.ariaLabel} (gone)`,
+      ariaRole: 'presentation',
+    }));
+    return [...backdrop, ...live, ...ghosts];
+  }, [model, placement, transitions, selectedId, highlightedIds]);
+
+  const edges = useMemo<RelationFlowEdge[]>(() => {
+    const live = model.edges.map((item): RelationFlowEdge => ({
+      id: item.id,
+      type: 'relation',
+      source: item.source,
+      target: item.target,
+      data: {
+        kind: item.kind,
+        ...(item.label ? { label: item.label } : {}),
+        entering: transitions.entering.has(item.id),
+        exiting: false,
+      },
+      selectable: false,
+      focusable: false,
+    }));
+    const present = new Set(model.nodes.map((item) => item.id));
+    const ghostIds = new Set(transitions.ghostNodes.map((item) => item.id));
+    const nodeFor = (id: string) => (present.has(id) ? id : ghostIds.has(id) ? `ghost:${id}` : undefined);
+    const ghosts = transitions.ghostEdges.flatMap((item): RelationFlowEdge[] => {
+      const source = nodeFor(item.source);
+      const target = nodeFor(item.target);
+      if (!source || !target || model.edges.some((edge) => edge.id === item.id)) return [];
+      return [
+        {
+          id: `ghost:${item.id}`,
+          type: 'relation',
+          source,
+          target,
+          data: { kind: item.kind, entering: false, exiting: true },
+          selectable: false,
+          focusable: false,
+        },
+      ];
+    });
+    return [...live, ...ghosts];
+  }, [model, transitions]);
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<Node>[]) => {
+      for (const change of changes) {
+        if (change.type !== 'select' || NOT_SELECTABLE.test(change.id)) continue;
+        if (change.selected) {
+          select(change.id);
+          showPanel('inspector');
+        } else if (useAppStore.getState().selectedId === change.id) select(null);
+      }
+    },
+    [select, showPanel],
+  );
+
+  const tidy = useCallback(async () => {
+    setTidying(true);
+    try {
+      applyOrder(memory.current, await computeTidyOrder(model));
+      setLayoutVersion((version) => version + 1);
+    } finally {
+      setTidying(false);
+    }
+  }, [model]);
+
+  return (
+    <div className="cluster-graph" aria-label="Cluster graph">
+      <div className="graph-toolbar">
+        <button type="button" onClick={() => void tidy()} disabled={tidying || model.nodes.length === 0}>
+          {tidying ? 'Tidying…' : 'Tidy layout'}
+        </button>
+      </div>
+      <ReactFlow<FlowNode, Edge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={NODE_TYPES}
+        edgeTypes={EDGE_TYPES}
+        onNodesChange={onNodesChange}
+        onPaneClick={() => select(null)}
+        nodesConnectable={false}
+        nodesDraggable={false}
+        fitView
+        minZoom={0.1}
+        maxZoom={2}
+        proOptions={{ hideAttribution: true }}
+      >
+        <Background gap={24} />
+        <Controls showInteractive={false} />
+      </ReactFlow>
+    </div>
+  );
+}

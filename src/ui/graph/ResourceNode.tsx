@@ -1,0 +1,84 @@
+/** One cluster object (or disk, or driver) as a card: kind, name, status, key facts, data badge. */
+import type { Node, NodeProps } from '@xyflow/react';
+import { Handle, Position } from '@xyflow/react';
+import { motion } from 'motion/react';
+import { memo } from 'react';
+import { KindIcon } from './icons';
+import type { GraphNodeModel } from './model';
+import { TONE_COLORS } from './tones';
+
+export interface ResourceNodeData extends Record<string, unknown> {
+  readonly model: GraphNodeModel;
+  /** The node appeared in this frame (entry animation). */
+  readonly entering: boolean;
+  /** The node is gone; it fades out before it is removed from the graph. */
+  readonly exiting: boolean;
+  /** Changes whenever the node's status changes, to replay the pulse. */
+  readonly pulse: number;
+  /** Where it grows from when it appears (a provisioned volume grows out of its class). */
+  readonly enterFrom: 'right' | 'none';
+  readonly highlighted: boolean;
+}
+
+export type ResourceFlowNode = Node<ResourceNodeData, 'resource'>;
+
+function ResourceNodeView({ data, selected }: NodeProps<ResourceFlowNode>) {
+  const { model, entering, exiting, pulse, enterFrom, highlighted } = data;
+  const tone = TONE_COLORS[model.tone];
+  const className = [
+    'resource-node',
+    `kind-${model.kind}`,
+    `tone-${model.tone}`,
+    selected ? 'is-selected' : '',
+    highlighted ? 'is-highlighted' : '',
+    model.status === 'Terminating' ? 'is-terminating' : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <motion.div
+      className={className}
+      initial={entering ? { opacity: 0, scale: 0.7, x: enterFrom === 'right' ? 120 : 0 } : false}
+      animate={exiting ? { opacity: 0, scale: 0.85 } : { opacity: 1, scale: 1, x: 0 }}
+      transition={{ duration: exiting ? 0.5 : 0.45, ease: 'easeOut' }}
+    >
+      <Handle type="target" position={Position.Left} className="node-handle" isConnectable={false} />
+      <div className="resource-node__header">
+        <KindIcon kind={model.kind} label={model.kindLabel} />
+        <span className="resource-node__kind">{model.kindLabel}</span>
+        <motion.span
+          key={pulse}
+          className="status-pill"
+          style={{ background: tone.fill, color: tone.text }}
+          initial={pulse > 0 ? { scale: 1.35 } : false}
+          animate={{ scale: 1 }}
+          transition={{ duration: 0.4 }}
+        >
+          {model.status}
+        </motion.span>
+      </div>
+      <div className="resource-node__name" title={model.name}>
+        {model.name}
+      </div>
+      {model.facts.map((fact) => (
+        <div key={fact} className="resource-node__fact" title={fact}>
+          {fact}
+        </div>
+      ))}
+      {model.files !== undefined && (
+        <motion.span
+          key={`files-${model.files}`}
+          className={`data-badge ${model.files === 0 ? 'is-empty' : ''}`}
+          initial={{ scale: 1.4 }}
+          animate={{ scale: 1 }}
+          aria-label={`${model.files} file${model.files === 1 ? '' : 's'}`}
+        >
+          {model.files} {model.files === 1 ? 'file' : 'files'}
+        </motion.span>
+      )}
+      <Handle type="source" position={Position.Right} className="node-handle" isConnectable={false} />
+    </motion.div>
+  );
+}
+
+export const ResourceNode = memo(ResourceNodeView);

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { Cluster } from '../../engine';
+import { buildGraphModel } from './model';
+
+const manifests = `apiVersion: storage.k8s.io/v1
+kind: StorageClass
+metadata: {name: fast}
+provisioner: ebs.csi.aws.com
+---
+apiVersion: v1
+kind: PersistentVolumeClaim
+metadata: {name: data}
+spec:
+  accessModes: [ReadWriteOnce]
+  storageClassName: fast
+  resources: {requests: {storage: 2Gi}}
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: app}
+spec:
+  containers:
+    - name: app
+      image: busybox
+      volumeMounts: [{name: data, mountPath: /data}]
+  volumes: [{name: data, persistentVolumeClaim: {claimName: data}}]
+`;
+
+function settledModel() {
+  const cluster = new Cluster({ nodes: [{ name: 'node-1', zone: 'zone-a' }] });
+  cluster.apply(manifests);
+  cluster.settle();
+  cluster.write({ name: 'app' }, '/data/a.txt', 'x');
+  return { cluster, model: buildGraphModel(cluster.state) };
+}
+
+describe('graph model', () => {
+  it('draws every object with an accessible name of kind, name and status', () => {
+    const { model } = settledModel();
+    const labels = model.nodes.map((node) => node.ariaLabel);
+    expect(labels).toContain('Pod app, Running');
+    expect(labels).toContain('PersistentVolumeClaim data, Bound');
+    expect(labels).toContain('StorageClass fast, class');
+    expect(labels).toContain('Node node-1, Ready');
+    expect(labels.some((label) => /^PersistentVolume pvc-[0-9a-f-]+, Bound$/.test(label))).toBe(true);
+  });
+
+  it('links pod -> claim -> volume -> disk, class -> volume, pod -> node', () => {
+    const { model } = settledModel();
+    const kinds = (kind: string) => model.edges.filter((edge) => edge.kind === kind);
+    expect(kinds('uses').map((edge) => [edge.source, edge.target, edge.label])).toEqual([
+      ['Pod/default/app', 'PersistentVolumeClaim/default/data', '/data'],
+    ]);
+    expect(kinds('bound')).toHaveLength(1);
+    expect(kinds('provisioned')[0]?.source).toBe('StorageClass/fast');
+    expect(kinds('stored-on')).toHaveLength(1);
+    expect(kinds('runs-on')[0]?.target).toBe('Node/node-1');
+  });
+
+  it('puts the file count on the disk, so data travels with the storage', () => {
+    const { model } = settledModel();
+    const disk = model.nodes.find((node) => node.kind === 'Asset' && node.kindLabel === 'Disk');
+    expect(disk?.files).toBe(1);
+    expect(disk?.facts[0]).toContain('zone-a');
+  });
+
+  it('shows Terminating for objects being deleted', () => {
+    const { cluster } = settledModel();
+    cluster.delete({ kind: 'PersistentVolumeClaim', name: 'data' });
+    cluster.settle();
+    const claim = buildGraphModel(cluster.state).nodes.find(
+      (node) => node.id === 'PersistentVolumeClaim/default/data',
+    );
+    expect(claim?.status).toBe('Terminating');
+    expect(claim?.tone).toBe('terminating');
+  });
+});

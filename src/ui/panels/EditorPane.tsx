@@ -1,0 +1,87 @@
+/**
+ * Manifests in, like `kubectl apply -f`: examples to load, the YAML editor (Monaco, loaded after
+ * the graph), Apply (also Ctrl/Cmd+Enter), and the engine's answer.
+ */
+import { useEffect, useMemo, useState } from 'react';
+import type { EditorProblem } from '../editor';
+import { LazyYamlEditor } from '../editor';
+import { EXAMPLES } from '../examples';
+import { applyEditorText, engineSchema } from '../engine/connection';
+import { useAppStore } from '../store';
+
+export function EditorPane() {
+  const text = useAppStore((store) => store.editorText);
+  const setText = useAppStore((store) => store.setEditorText);
+  const outcome = useAppStore((store) => store.applyOutcome);
+  const setOutcome = useAppStore((store) => store.setApplyOutcome);
+  const [schema, setSchema] = useState<object | null>(null);
+
+  useEffect(() => {
+    void engineSchema().then(setSchema, () => setSchema(null));
+  }, []);
+
+  const problem = useMemo<EditorProblem | null>(() => {
+    const position = outcome?.error?.position;
+    if (!outcome || outcome.ok || !position) return null;
+    return { message: outcome.message, line: position.line, column: position.column };
+  }, [outcome]);
+
+  const onChange = (next: string) => {
+    setText(next);
+    if (outcome && !outcome.ok) setOutcome(null);
+  };
+  const apply = () => void applyEditorText();
+
+  return (
+    <section className="editor-pane" aria-label="Manifests">
+      <div className="editor-pane__toolbar">
+        <label>
+          Example{' '}
+          <select
+            aria-label="Load an example"
+            value=""
+            onChange={(event) => {
+              const example = EXAMPLES.find((item) => item.id === event.target.value);
+              if (example) onChange(example.yaml);
+            }}
+          >
+            <option value="">Choose…</option>
+            {EXAMPLES.map((example) => (
+              <option key={example.id} value={example.id} title={example.description}>
+                {example.title}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" className="apply-button" onClick={apply} title="Apply (Ctrl+Enter)">
+          Apply
+        </button>
+      </div>
+      <div className="editor-pane__editor">
+        <LazyYamlEditor value={text} onChange={onChange} onApply={apply} problem={problem} schema={schema} />
+      </div>
+      {outcome && (
+        <p
+          className={`apply-outcome ${outcome.ok ? 'is-ok' : 'is-error'}`}
+          role={outcome.ok ? 'status' : 'alert'}
+          aria-label="Apply result"
+        >
+          {outcome.ok ? (
+            outcome.message
+          ) : (
+            <ErrorText message={outcome.message} line={outcome.error?.position?.line} />
+          )}
+        </p>
+      )}
+    </section>
+  );
+}
+
+function ErrorText({ message, line }: { message: string; line: number | undefined }) {
+  return (
+    <>
+      {line !== undefined && <strong>Line {line}: </strong>}
+      {message}
+    </>
+  );
+}

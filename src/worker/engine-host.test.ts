@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import type { Frame } from './protocol';
+import type { Timer } from './engine-host';
+import { EngineHost } from './engine-host';
+
+/** A timer the test advances by hand. */
+function manualTimer() {
+  const queue: { callback: () => void; handle: number }[] = [];
+  let next = 0;
+  const timer: Timer = {
+    set: (callback) => {
+      next += 1;
+      queue.push({ callback, handle: next });
+      return next;
+    },
+    clear: (handle) => {
+      const index = queue.findIndex((item) => item.handle === handle);
+      if (index >= 0) queue.splice(index, 1);
+    },
+  };
+  return { timer, tick: () => queue.shift()?.callback(), pending: () => queue.length };
+}
+
+const claim = `apiVersion: v1
+kind: PersistentVolumeClaim
+metadata: {name: data}
+spec:
+  accessModes: [ReadWriteOnce]
+  storageClassName: ""
+  resources: {requests: {storage: 1Gi}}
+`;
+const volume = `apiVersion: v1
+kind: PersistentVolume
+metadata: {name: pv-1}
+spec:
+  capacity: {storage: 1Gi}
+  accessModes: [ReadWriteOnce]
+  storageClassName: ""
+  hostPath: {path: /mnt/data/pv-1}
+`;
+
+describe('EngineHost', () => {
+  it('sends the current frame on subscribe and a frame per intent and round', () => {
+    const { timer } = manualTimer();
+    const host = new EngineHost(timer);
+    const frames: Frame[] = [];
+    host.subscribe((frame) => frames.push(frame));
+    expect(frames.map((frame) => frame.cause.kind)).toEqual(['start']);
+    const result = host.dispatch({ type: 'apply', text: `${volume}---\n${claim}` });
+    expect(result).toMatchObject({
+      ok: true,
+      summary: 'persistentvolume/pv-1 created, persistentvolumeclaim/data created',
+    });
+    host.settle();
+    expect(frames.at(-1)?.settled).toBe(true);
+    expect(frames.some((frame) => frame.changes.some((change) => change.rule === 'R26'))).toBe(true);
+    expect(frames.map((frame) => frame.seq)).toEqual(frames.map((_, index) => index));
+  });
+
+  it('refuses a bad apply without making a frame', () => {
+    const host = new EngineHost(manualTimer().timer);
+    const before = host.timeline.length;
+    const result = host.dispatch({
+      type: 'apply',
+      text: claim.replace('accessModes: [ReadWriteOnce]', 'accessModes: []'),
+    });
+    expect(result.ok).toBe(false);
+    expect(host.timeline.length).toBe(before);
+  });
+
+  it('plays rounds on the timer until the cluster settles, and stops when paused', () => {
+    const { timer, tick, pending } = manualTimer();
+    const host = new EngineHost(timer);
+    host.play();
+    host.dispatch({ type: 'apply', text: `${volume}---\n${claim}` });
+    expect(pending()).toBe(1);
+    for (let index = 0; index < 20 && pending() > 0; index += 1) tick();
+    expect(host.current.settled).toBe(true);
+    expect(pending()).toBe(0);
+    host.pause();
+    host.dispatch({ type: 'apply', text: claim.replace('name: data', 'name: more') });
+    expect(pending()).toBe(0);
+  });
+
+  it('runs kubectl lines and records a frame with their changes when they mutate', () => {
+    const host = new EngineHost(manualTimer().timer);
+    host.dispatch({ type: 'apply', text: volume });
+    const frames = host.timeline.length;
+    const output = host.kubectl('kubectl delete pv pv-1', '');
+    expect(output.exitCode).toBe(0);
+    expect(host.timeline.length).toBe(frames + 1);
+    expect(host.current.cause).toEqual({ kind: 'kubectl', line: 'kubectl delete pv pv-1' });
+    expect(host.current.changes.length).toBeGreaterThan(0);
+    host.kubectl('get pv', '');
+    expect(host.timeline.length).toBe(frames + 1);
+  });
+});

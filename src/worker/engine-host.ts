@@ -1,0 +1,225 @@
+/**
+ * The engine as the worker runs it: a Cluster, the timeline of frames, and playback. Pure logic
+ * with an injected timer, so it runs (and is tested) in Node as well as in the worker.
+ */
+import type { ClusterOptions, RoundResult } from '../engine';
+import { ALL_DRIVERS, Cluster, explainClaimBinding, runKubectl } from '../engine';
+import type { Change } from '../engine';
+import type {
+  EngineApi,
+  EngineInfo,
+  Frame,
+  FrameCause,
+  Intent,
+  IntentResult,
+  PlaybackState,
+} from './protocol';
+import { PROTOCOL_VERSION } from './protocol';
+import { manifestSchema } from './schema';
+
+export interface Timer {
+  set(callback: () => void, delayMs: number): unknown;
+  clear(handle: unknown): void;
+}
+
+/** The app's sandbox: three nodes in two zones, every driver installed. */
+export const SANDBOX: ClusterOptions = {
+  drivers: ALL_DRIVERS,
+  nodes: [
+    { name: 'node-a', zone: 'zone-a', labels: { 'kubernetes.io/hostname': 'node-a' } },
+    { name: 'node-b', zone: 'zone-a', labels: { 'kubernetes.io/hostname': 'node-b' } },
+    { name: 'node-c', zone: 'zone-b', labels: { 'kubernetes.io/hostname': 'node-c' } },
+  ],
+};
+
+const MIN_SPEED = 0.25;
+const MAX_SPEED = 20;
+
+export class EngineHost implements EngineApi {
+  private cluster: Cluster;
+  private options: ClusterOptions;
+  private readonly frames: Frame[] = [];
+  private readonly listeners = new Set<(frame: Frame) => void>();
+  /** The cluster reconciles live by default, as a real one does. */
+  private playing = true;
+  private speed = 2;
+  private pending: unknown;
+
+  constructor(
+    private readonly timer: Timer,
+    options: ClusterOptions = SANDBOX,
+  ) {
+    this.options = options;
+    this.cluster = new Cluster(options, { journal: true });
+    this.record({ kind: 'start' }, [], true);
+  }
+
+  hello(): EngineInfo {
+    return {
+      protocolVersion: PROTOCOL_VERSION,
+      drivers: this.options.drivers ?? [],
+      schema: manifestSchema(),
+    };
+  }
+
+  subscribe(listener: (frame: Frame) => void): void {
+    this.listeners.add(listener);
+    const current = this.frames.at(-1);
+    if (current) listener(current);
+  }
+
+  get current(): Frame {
+    const frame = this.frames.at(-1);
+    if (!frame) throw new Error('the timeline is empty');
+    return frame;
+  }
+
+  get timeline(): readonly Frame[] {
+    return this.frames;
+  }
+
+  private record(cause: FrameCause, changes: readonly Change[], settled: boolean): Frame {
+    const frame: Frame = { seq: this.frames.length, cause, state: this.cluster.state, changes, settled };
+    this.frames.push(frame);
+    for (const listener of this.listeners) listener(frame);
+    return frame;
+  }
+
+  dispatch(intent: Intent): IntentResult {
+    if (intent.type === 'reset') {
+      this.options = intent.options ?? this.options;
+      this.cluster = new Cluster(this.options, { journal: true });
+      const frame = this.record({ kind: 'intent', intent: 'reset', summary: 'reset the cluster' }, [], true);
+      return { ok: true, summary: 'reset the cluster', seq: frame.seq };
+    }
+    const result = this.runIntent(intent);
+    this.cluster.takeJournal();
+    if (!result.ok) return { ok: false, error: result.error };
+    const summary = summarize(intent, result.value.value);
+    const frame = this.record({ kind: 'intent', intent: intent.type, summary }, result.value.changes, false);
+    this.schedule();
+    return { ok: true, summary, seq: frame.seq };
+  }
+
+  private runIntent(intent: Exclude<Intent, { type: 'reset' }>) {
+    switch (intent.type) {
+      case 'apply':
+        return this.cluster.apply(intent.text);
+      case 'create':
+        return this.cluster.create(intent.text);
+      case 'delete':
+        return this.cluster.delete(intent.ref);
+      case 'patch':
+        return this.cluster.patch(intent.ref, intent.patch);
+      case 'write':
+        return this.cluster.write(intent.pod, intent.path, intent.content);
+      case 'crash':
+        return this.cluster.crash(intent.pod);
+      case 'fault':
+        return this.cluster.fault(intent.target, intent.error);
+      case 'clearFault':
+        return this.cluster.clearFault(intent.target);
+    }
+  }
+
+  step(): Frame {
+    return this.recordRound(this.cluster.step());
+  }
+
+  private recordRound(result: RoundResult): Frame {
+    return this.record({ kind: 'round' }, result.changes, !result.progressed);
+  }
+
+  settle(): Frame {
+    let frame = this.current;
+    for (let round = 0; round < 200; round += 1) {
+      frame = this.step();
+      if (frame.settled) break;
+    }
+    return frame;
+  }
+
+  play(): PlaybackState {
+    this.playing = true;
+    this.schedule();
+    return this.playback();
+  }
+
+  pause(): PlaybackState {
+    this.playing = false;
+    if (this.pending !== undefined) this.timer.clear(this.pending);
+    this.pending = undefined;
+    return this.playback();
+  }
+
+  setSpeed(roundsPerSecond: number): PlaybackState {
+    this.speed = Math.min(MAX_SPEED, Math.max(MIN_SPEED, roundsPerSecond));
+    if (this.pending !== undefined) {
+      this.timer.clear(this.pending);
+      this.pending = undefined;
+      this.schedule();
+    }
+    return this.playback();
+  }
+
+  playback(): PlaybackState {
+    return { playing: this.playing, speed: this.speed, settled: this.current.settled };
+  }
+
+  /** While playing, a round runs every 1/speed seconds until the cluster settles. */
+  private schedule(): void {
+    if (!this.playing || this.pending !== undefined || this.current.settled) return;
+    this.pending = this.timer.set(() => {
+      this.pending = undefined;
+      if (!this.playing) return;
+      this.step();
+      this.schedule();
+    }, 1000 / this.speed);
+  }
+
+  kubectl(line: string, editorText: string) {
+    const before = this.cluster.state;
+    const output = runKubectl(this.cluster, line, { '-': editorText, 'editor.yaml': editorText });
+    const changes = this.cluster.takeJournal();
+    if (this.cluster.state !== before) {
+      this.record({ kind: 'kubectl', line: line.trim() }, changes, false);
+      this.schedule();
+    }
+    return output;
+  }
+
+  explainClaim(namespace: string, name: string) {
+    return explainClaimBinding(this.cluster.state, namespace, name);
+  }
+}
+
+function summarize(intent: Exclude<Intent, { type: 'reset' }>, value: unknown): string {
+  switch (intent.type) {
+    case 'apply':
+    case 'create': {
+      const items = Array.isArray(value)
+        ? (value as { ref: { kind: string; name: string }; outcome: string }[])
+        : [];
+      if (items.length === 0) return 'nothing to apply';
+      return items
+        .map((item) => `${item.ref.kind.toLowerCase()}/${item.ref.name} ${item.outcome}`)
+        .join(', ');
+    }
+    case 'delete':
+      return `deleted ${intent.ref.kind} ${intent.ref.name}`;
+    case 'patch':
+      return `patched ${intent.ref.kind} ${intent.ref.name}`;
+    case 'write':
+      return `pod ${intent.pod.name} wrote ${intent.path}`;
+    case 'crash':
+      return `pod ${intent.pod.name} crashed and restarted`;
+    case 'fault':
+      return 'driver' in intent.target
+        ? `${intent.target.driver} fails: ${intent.error}`
+        : `node ${intent.target.node} stopped responding`;
+    case 'clearFault':
+      return 'driver' in intent.target
+        ? `${intent.target.driver} recovered`
+        : `node ${intent.target.node} recovered`;
+  }
+}
