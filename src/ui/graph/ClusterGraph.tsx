@@ -1,8 +1,8 @@
 /** The animated cluster graph: frames in, React Flow nodes and edges out. */
-import type { Edge, Node, NodeChange } from '@xyflow/react';
+import type { Edge, Node, NodeChange, ReactFlowInstance } from '@xyflow/react';
 import { Background, Controls, ReactFlow } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useAppStore } from '../store';
 import type { LaneTitleFlowNode, ZoneFlowNode } from './BackdropNodes';
 import { LaneTitleNode, ZoneNode } from './BackdropNodes';
@@ -37,6 +37,9 @@ export function ClusterGraph() {
   const lastPositions = useRef(new Map<string, Position>());
   const [layoutVersion, setLayoutVersion] = useState(0);
   const [tidying, setTidying] = useState(false);
+  const flow = useRef<ReactFlowInstance<FlowNode, Edge> | null>(null);
+  /** Once the user pans or zooms, the graph stops re-fitting itself. */
+  const userMoved = useRef(false);
 
   const placement = useMemo(() => {
     void layoutVersion;
@@ -154,6 +157,14 @@ export function ClusterGraph() {
     [select, showPanel],
   );
 
+  // Keep everything in view as objects come and go, until the user takes over the viewport.
+  const nodeCount = model.nodes.length;
+  useEffect(() => {
+    if (userMoved.current || nodeCount === 0) return;
+    const frame = requestAnimationFrame(() => void flow.current?.fitView({ padding: 0.12, duration: 300 }));
+    return () => cancelAnimationFrame(frame);
+  }, [nodeCount, layoutVersion]);
+
   const tidy = useCallback(async () => {
     setTidying(true);
     try {
@@ -178,6 +189,13 @@ export function ClusterGraph() {
         edgeTypes={EDGE_TYPES}
         onNodesChange={onNodesChange}
         onPaneClick={() => select(null)}
+        onInit={(instance) => {
+          flow.current = instance;
+        }}
+        onMoveStart={(event) => {
+          // Programmatic moves (fitView) come without an event.
+          if (event) userMoved.current = true;
+        }}
         nodesConnectable={false}
         nodesDraggable={false}
         fitView
@@ -186,7 +204,12 @@ export function ClusterGraph() {
         proOptions={{ hideAttribution: true }}
       >
         <Background gap={24} />
-        <Controls showInteractive={false} />
+        <Controls
+          showInteractive={false}
+          onFitView={() => {
+            userMoved.current = false;
+          }}
+        />
       </ReactFlow>
     </div>
   );

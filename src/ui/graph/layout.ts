@@ -109,6 +109,8 @@ function preferredSlot(
   memory: LayoutMemory,
   laneOf: ReadonlyMap<string, Lane>,
 ): number {
+  const anchored = item.anchor === undefined ? undefined : memory.slotOf.get(item.anchor);
+  if (anchored !== undefined) return anchored;
   const ownColumn = COLUMN_LANES.indexOf(item.lane);
   let best: number | undefined;
   let bestDistance = Infinity;

@@ -49,6 +49,8 @@ export interface GraphNodeModel {
   readonly files?: number;
   readonly ref?: ObjectRef;
   readonly zone?: string;
+  /** The node it belongs next to, known before any edge exists (a PV's claimRef, a disk's PV). */
+  readonly anchor?: string;
   /** Accessible name: "PersistentVolume pv-10, Bound". */
   readonly ariaLabel: string;
 }
@@ -180,6 +182,15 @@ export function buildGraphModel(state: ClusterState): GraphModel {
           ...(volume.status?.message ? [volume.status.message] : []),
         ],
         ref,
+        ...(spec.claimRef?.name
+          ? {
+              anchor: objectNodeId({
+                kind: 'PersistentVolumeClaim',
+                namespace: spec.claimRef.namespace ?? 'default',
+                name: spec.claimRef.name,
+              }),
+            }
+          : {}),
       }),
     );
     const provisionedBy = volume.metadata?.annotations?.[ANN_PROVISIONED_BY];
@@ -225,6 +236,9 @@ export function buildGraphModel(state: ClusterState): GraphModel {
         ].filter(Boolean),
         files,
         ...(asset.zone ? { zone: asset.zone } : {}),
+        ...(asset.createdFor && objects.PersistentVolume[asset.createdFor]
+          ? { anchor: objectNodeId({ kind: 'PersistentVolume', name: asset.createdFor }) }
+          : {}),
       }),
     );
     if (asset.driver) edge('created-by', driverNodeId(asset.driver), id);

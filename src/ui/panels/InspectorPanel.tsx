@@ -9,6 +9,7 @@ import { refOfNodeId } from '../graph/ids';
 import { deleteObject, explainClaim, kubectlText } from '../engine/connection';
 import { useAppStore } from '../store';
 import { ClaimMatrix } from './ClaimMatrix';
+import { FaultActions, PodActions } from './ObjectActions';
 
 type View = 'yaml' | 'describe' | 'why';
 
@@ -46,6 +47,10 @@ export function InspectorPanel() {
           </button>
         )}
       </div>
+      {ref.kind === 'Pod' && <PodActions pod={ref} />}
+      {ref.kind === 'Node' && (
+        <FaultActions target={{ node: ref.name }} faulty={state.infra.faults.nodes[ref.name] !== undefined} />
+      )}
       <div role="tablist" aria-label="Inspector views" className="tabs">
         {views.map((item) => (
           <button
@@ -173,6 +178,7 @@ function DriverDetails({ name, state }: { name: string; state: ClusterState }) {
     <section className="inspector" aria-label={`Inspector: driver ${name}`}>
       <h3>{name}</h3>
       <p>{fault ? `Every backend call fails: ${fault}` : 'Installed and working.'}</p>
+      <FaultActions target={{ driver: name }} faulty={fault !== undefined} />
     </section>
   );
 }

@@ -1,8 +1,9 @@
 /**
- * Why: every change of the current frame in plain words, with the controller and rule behind it.
- * Clicking a line highlights the objects it involves.
+ * Why: the changes of the latest frames in plain words, newest first, each with the controller
+ * and the rule behind it. Clicking a line highlights the objects it involves in the graph.
  */
 import type { Change } from '../../engine';
+import type { Frame } from '../../worker/protocol';
 import { objectNodeId } from '../graph/ids';
 import { useAppStore } from '../store';
 
@@ -29,37 +30,76 @@ function idsOf(change: Change): string[] {
     .map((ref) => objectNodeId(ref));
 }
 
+interface NarrationLine {
+  readonly change: Change;
+  readonly ids: readonly string[];
+}
+
+/** One write per object: a bind writes claim and volume with one sentence, shown once. */
+function mergeRepeats(changes: readonly Change[]): NarrationLine[] {
+  const lines: NarrationLine[] = [];
+  for (const change of changes) {
+    const last = lines.at(-1);
+    if (last && last.change.message === change.message && last.change.actor === change.actor) {
+      lines[lines.length - 1] = { change: last.change, ids: [...new Set([...last.ids, ...idsOf(change)])] };
+    } else {
+      lines.push({ change, ids: idsOf(change) });
+    }
+  }
+  return lines;
+}
+
+function titleOf(frame: Frame): string {
+  switch (frame.cause.kind) {
+    case 'round':
+      return `Round ${frame.state.round}`;
+    case 'intent':
+      return `You: ${frame.cause.summary}`;
+    case 'kubectl':
+      return `$ ${frame.cause.line}`;
+    case 'start':
+      return 'A fresh cluster';
+  }
+}
+
 export function NarrationPanel() {
-  const frame = useAppStore((store) => store.frame);
-  const highlight = useAppStore((store) => store.highlight);
-  const highlighted = useAppStore((store) => store.highlightedIds);
-  if (!frame) return <p className="panel-empty">Starting the simulated cluster…</p>;
-  const title =
-    frame.cause.kind === 'round'
-      ? `Round ${frame.state.round}`
-      : frame.cause.kind === 'intent'
-        ? `You: ${frame.cause.summary}`
-        : frame.cause.kind === 'kubectl'
-          ? `$ ${frame.cause.line}`
-          : 'A fresh cluster';
-  const changes = frame.changes.filter((change) => !change.repeat);
+  const frames = useAppStore((store) => store.narratedFrames);
+  const latest = useAppStore((store) => store.frame);
+  if (!latest) return <p className="panel-empty">Starting the simulated cluster…</p>;
+  const newestFirst = [...frames].reverse();
   return (
     <section className="narration" aria-label="What happened and why">
-      <h3>{title}</h3>
-      {changes.length === 0 ? (
-        <p className="panel-empty">
-          {frame.settled ? 'Nothing changed: the cluster has settled.' : 'No changes in this frame.'}
-        </p>
+      <p className="narration__state" role="status">
+        {latest.settled
+          ? 'The cluster has settled: nothing more happens until you change something.'
+          : 'Reconciling…'}
+      </p>
+      {newestFirst.map((frame) => (
+        <FrameNarration key={frame.seq} frame={frame} />
+      ))}
+    </section>
+  );
+}
+
+function FrameNarration({ frame }: { frame: Frame }) {
+  const highlight = useAppStore((store) => store.highlight);
+  const highlighted = useAppStore((store) => store.highlightedIds);
+  const lines = mergeRepeats(frame.changes.filter((change) => !change.repeat));
+  return (
+    <article className="narration__frame" aria-label={titleOf(frame)}>
+      <h3>{titleOf(frame)}</h3>
+      {lines.length === 0 ? (
+        <p className="panel-empty">No changes.</p>
       ) : (
         <ol className="narration__list">
-          {changes.map((change, index) => {
-            const ids = idsOf(change);
+          {lines.map(({ change, ids }, index) => {
             const active = ids.length > 0 && ids.every((id) => highlighted.includes(id));
             return (
               <li key={`${frame.seq}-${index}`}>
                 <button
                   type="button"
                   className={`narration__line ${active ? 'is-active' : ''}`}
+                  aria-pressed={active}
                   onClick={() => highlight(active ? [] : ids)}
                 >
                   <span className="narration__actor">
@@ -74,6 +114,6 @@ export function NarrationPanel() {
           })}
         </ol>
       )}
-    </section>
+    </article>
   );
 }
