@@ -14,7 +14,9 @@ test('a file written through a claim survives a container crash and sits on the 
   await form.getByRole('textbox', { name: 'Path' }).fill('/var/lib/mysql/orders.db');
   await form.getByRole('textbox', { name: 'Content' }).fill('order-42');
   await form.getByRole('button', { name: 'Write file' }).click();
-  await expect(page.getByRole('status', { name: 'Action result' })).toContainText('pod mysql wrote /var/lib/mysql/orders.db');
+  await expect(page.getByRole('status', { name: 'Action result' })).toContainText(
+    'pod mysql wrote /var/lib/mysql/orders.db',
+  );
 
   await page.getByRole('button', { name: 'Crash containers' }).click();
   await expect(page.getByRole('status', { name: 'Action result' })).toContainText('crashed and restarted');
@@ -24,5 +26,7 @@ test('a file written through a claim survives a container crash and sits on the 
   const disk = page.getByRole('button', { name: /^Disk .*, exists$/ });
   await expect(disk).toContainText('1 file');
   await disk.click();
-  await expect(page.getByRole('region', { name: /^Inspector: storage/ })).toContainText('orders.db: order-42');
+  await expect(page.getByRole('region', { name: /^Inspector: storage/ })).toContainText(
+    'orders.db: order-42',
+  );
 });
