@@ -9,8 +9,10 @@ import {
   staticBinding,
   waitForFirstConsumer,
 } from './starters';
+import { stressExample } from './stress';
 
 export type { Example } from './types';
+export { stressYaml } from './stress';
 
 export const EXAMPLES: readonly Example[] = [
   hostPathVolume,
@@ -25,6 +27,7 @@ export const EXAMPLES: readonly Example[] = [
   configMapPod,
   hostPathPod,
   mysqlWithClaim,
+  stressExample,
 ];
 
 export function exampleById(id: string): Example | undefined {

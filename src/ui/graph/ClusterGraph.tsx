@@ -38,6 +38,9 @@ export function ClusterGraph() {
   const [layoutVersion, setLayoutVersion] = useState(0);
   const [tidying, setTidying] = useState(false);
   const flow = useRef<ReactFlowInstance<FlowNode, Edge> | null>(null);
+  /** Last frame's node and edge objects: unchanged ones are passed again as the same object. */
+  const previousNodes = useRef(new Map<string, FlowNode>());
+  const previousEdges = useRef(new Map<string, RelationFlowEdge>());
   /** Once the user pans or zooms, the graph stops re-fitting itself. */
   const userMoved = useRef(false);
 
@@ -104,7 +107,7 @@ export function ClusterGraph() {
       ariaLabel: `${item.ariaLabel} (gone)`,
       ariaRole: 'presentation',
     }));
-    return [...backdrop, ...live, ...ghosts];
+    return reuseUnchanged([...backdrop, ...live, ...ghosts], previousNodes.current);
   }, [model, placement, transitions, selectedId, highlightedIds]);
 
   const edges = useMemo<RelationFlowEdge[]>(() => {
@@ -141,7 +144,7 @@ export function ClusterGraph() {
         },
       ];
     });
-    return [...live, ...ghosts];
+    return reuseUnchanged([...live, ...ghosts], previousEdges.current);
   }, [model, transitions]);
 
   const onNodesChange = useCallback(
@@ -213,4 +216,18 @@ export function ClusterGraph() {
       </ReactFlow>
     </div>
   );
+}
+
+/**
+ * React Flow and the memoised cards re-render only what changed identity, so a node or edge
+ * whose content is the same as last frame's is handed over as last frame's object.
+ */
+function reuseUnchanged<T extends { id: string }>(items: T[], previous: Map<string, T>): T[] {
+  const reused = items.map((item) => {
+    const before = previous.get(item.id);
+    return before && JSON.stringify(before) === JSON.stringify(item) ? before : item;
+  });
+  previous.clear();
+  for (const item of reused) previous.set(item.id, item);
+  return reused;
 }

@@ -4,7 +4,7 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import type { EditorProblem } from '../editor';
-import { LazyYamlEditor } from '../editor';
+import { EditorFallback, LazyYamlEditor } from '../editor';
 import { EXAMPLES } from '../examples';
 import { applyEditorText, engineSchema } from '../engine/connection';
 import { useAppStore } from '../store';
@@ -15,6 +15,15 @@ export function EditorPane() {
   const outcome = useAppStore((store) => store.applyOutcome);
   const setOutcome = useAppStore((store) => store.setApplyOutcome);
   const [schema, setSchema] = useState<object | null>(null);
+  // Monaco (a 1 MB chunk) is fetched only once the graph has drawn its first frame, so the two
+  // cores go to the graph first; the plain editor takes text until then.
+  const graphReady = useAppStore((store) => store.frame !== null);
+  const [monacoWanted, setMonacoWanted] = useState(false);
+  useEffect(() => {
+    if (!graphReady || monacoWanted) return;
+    const timer = setTimeout(() => setMonacoWanted(true), 50);
+    return () => clearTimeout(timer);
+  }, [graphReady, monacoWanted]);
 
   useEffect(() => {
     void engineSchema().then(setSchema, () => setSchema(null));
@@ -58,7 +67,17 @@ export function EditorPane() {
         </button>
       </div>
       <div className="editor-pane__editor">
-        <LazyYamlEditor value={text} onChange={onChange} onApply={apply} problem={problem} schema={schema} />
+        {monacoWanted ? (
+          <LazyYamlEditor
+            value={text}
+            onChange={onChange}
+            onApply={apply}
+            problem={problem}
+            schema={schema}
+          />
+        ) : (
+          <EditorFallback value={text} onChange={onChange} onApply={apply} problem={problem} />
+        )}
       </div>
       {outcome && (
         <p

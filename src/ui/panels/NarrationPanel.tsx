@@ -2,6 +2,7 @@
  * Why: the changes of the latest frames in plain words, newest first, each with the controller
  * and the rule behind it. Clicking a line highlights the objects it involves in the graph.
  */
+import { useState } from 'react';
 import type { Change } from '../../engine';
 import type { Frame } from '../../worker/protocol';
 import { objectNodeId } from '../graph/ids';
@@ -62,11 +63,16 @@ function titleOf(frame: Frame): string {
   }
 }
 
+/** Lines shown per frame before "show all": a stress apply makes hundreds. */
+const LINES_PER_FRAME = 30;
+/** Frames shown, newest first. */
+const FRAMES_SHOWN = 12;
+
 export function NarrationPanel() {
   const frames = useAppStore((store) => store.narratedFrames);
   const latest = useAppStore((store) => store.frame);
   if (!latest) return <p className="panel-empty">Starting the simulated cluster…</p>;
-  const newestFirst = [...frames].reverse();
+  const newestFirst = [...frames].reverse().slice(0, FRAMES_SHOWN);
   return (
     <section className="narration" aria-label="What happened and why">
       <p className="narration__state" role="status">
@@ -84,7 +90,9 @@ export function NarrationPanel() {
 function FrameNarration({ frame }: { frame: Frame }) {
   const highlight = useAppStore((store) => store.highlight);
   const highlighted = useAppStore((store) => store.highlightedIds);
-  const lines = mergeRepeats(frame.changes.filter((change) => !change.repeat));
+  const [showAll, setShowAll] = useState(false);
+  const allLines = mergeRepeats(frame.changes.filter((change) => !change.repeat));
+  const lines = showAll ? allLines : allLines.slice(0, LINES_PER_FRAME);
   return (
     <article className="narration__frame" aria-label={titleOf(frame)}>
       <h3>{titleOf(frame)}</h3>
@@ -113,6 +121,11 @@ function FrameNarration({ frame }: { frame: Frame }) {
             );
           })}
         </ol>
+      )}
+      {allLines.length > lines.length && (
+        <button type="button" className="narration__more" onClick={() => setShowAll(true)}>
+          Show all {allLines.length} changes
+        </button>
       )}
     </article>
   );
