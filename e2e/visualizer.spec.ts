@@ -99,3 +99,21 @@ test('typing in the editor keeps spaces and Ctrl+Enter applies', async ({ page }
   // A space inside a name is refused by validation: proof the space arrived and Ctrl+Enter applied.
   await expect(app.applyResult('alert')).toContainText('metadata.name: Invalid value: "typed config"');
 });
+
+test('the graph is keyboard-operable: focus a card, Enter selects it and opens the inspector', async ({
+  page,
+}) => {
+  const app = new AppPage(page);
+  await app.open();
+  await app.loadExample('static-binding');
+  await app.apply();
+  const claim = app.node('PersistentVolumeClaim static-claim, Bound');
+  await expect(claim).toBeVisible();
+  await claim.focus();
+  await page.keyboard.press('Enter');
+  await expect(
+    page.getByRole('region', { name: 'Inspector: PersistentVolumeClaim static-claim' }),
+  ).toBeVisible();
+  await page.getByRole('tab', { name: 'Why Pending?' }).click();
+  await expect(page.getByRole('table', { name: 'Volumes checked against claim static-claim' })).toBeVisible();
+});

@@ -38,7 +38,12 @@ export function useGraphTransitions(model: GraphModel): GraphTransitions {
       for (const item of model.nodes) {
         const old = oldNodes.get(item.id);
         if (!old) entering.add(item.id);
-        else if (old.status !== item.status || old.files !== item.files) {
+        else if (
+          old.status !== item.status ||
+          old.files !== item.files ||
+          old.facts.join('|') !== item.facts.join('|')
+        ) {
+          // A status, the files held or a fact (restarts, capacity) changed: the card pulses.
           pulseCounts.current.set(item.id, (pulseCounts.current.get(item.id) ?? 0) + 1);
         }
       }
