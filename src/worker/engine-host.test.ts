@@ -95,3 +95,29 @@ describe('EngineHost', () => {
     expect(host.timeline.length).toBe(frames + 1);
   });
 });
+
+describe('EngineHost timeline', () => {
+  it('seeks to a past frame and continues from there, dropping what came after', () => {
+    const host = new EngineHost(manualTimer().timer);
+    host.pause();
+    host.dispatch({ type: 'apply', text: volume });
+    const afterVolume = host.current.seq;
+    host.dispatch({ type: 'apply', text: claim });
+    host.settle();
+    expect(host.current.state.objects.PersistentVolumeClaim['default/data']).toBeDefined();
+
+    const seen: Frame[] = [];
+    host.subscribe((frame) => seen.push(frame));
+    const frame = host.seek(afterVolume);
+    expect(frame?.seq).toBe(afterVolume);
+    expect(seen.at(-1)?.seq).toBe(afterVolume);
+    expect(host.current.state.objects.PersistentVolumeClaim['default/data']).toBeUndefined();
+    expect(host.playback().playing).toBe(false);
+
+    host.dispatch({ type: 'apply', text: claim.replace('name: data', 'name: other') });
+    expect(host.timeline.length).toBe(afterVolume + 2);
+    expect(host.current.state.objects.PersistentVolumeClaim['default/other']).toBeDefined();
+    expect(host.current.state.objects.PersistentVolumeClaim['default/data']).toBeUndefined();
+    expect(host.seek(999)).toBeUndefined();
+  });
+});

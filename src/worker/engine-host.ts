@@ -39,6 +39,8 @@ export class EngineHost implements EngineApi {
   private cluster: Cluster;
   private options: ClusterOptions;
   private readonly frames: Frame[] = [];
+  /** The frame the cluster is at; below the last one after a seek. */
+  private cursor = -1;
   private readonly listeners = new Set<(frame: Frame) => void>();
   /** The cluster reconciles live by default, as a real one does. */
   private playing = true;
@@ -64,12 +66,22 @@ export class EngineHost implements EngineApi {
 
   subscribe(listener: (frame: Frame) => void): void {
     this.listeners.add(listener);
-    const current = this.frames.at(-1);
+    const current = this.frames[this.cursor];
     if (current) listener(current);
   }
 
+  seek(seq: number): Frame | undefined {
+    const frame = this.frames[seq];
+    if (!frame) return undefined;
+    this.pause();
+    this.cursor = seq;
+    this.cluster.restore(frame.state);
+    for (const listener of this.listeners) listener(frame);
+    return frame;
+  }
+
   get current(): Frame {
-    const frame = this.frames.at(-1);
+    const frame = this.frames[this.cursor];
     if (!frame) throw new Error('the timeline is empty');
     return frame;
   }
@@ -79,8 +91,11 @@ export class EngineHost implements EngineApi {
   }
 
   private record(cause: FrameCause, changes: readonly Change[], settled: boolean): Frame {
+    // Moving on from a past frame continues from there: what came after it is dropped.
+    this.frames.length = this.cursor + 1;
     const frame: Frame = { seq: this.frames.length, cause, state: this.cluster.state, changes, settled };
     this.frames.push(frame);
+    this.cursor = frame.seq;
     for (const listener of this.listeners) listener(frame);
     return frame;
   }

@@ -84,6 +84,11 @@ export interface EngineApi {
   pause(): PlaybackState;
   setSpeed(roundsPerSecond: number): PlaybackState;
   playback(): PlaybackState;
+  /**
+   * Shows the cluster as it was at frame `seq` (and pauses). A new intent or round from there
+   * continues from that frame: the frames after it are dropped.
+   */
+  seek(seq: number): Frame | undefined;
   kubectl(line: string, editorText: string): KubectlOutput;
   explainClaim(namespace: string, name: string): ClaimBindingExplanation | undefined;
 }
