@@ -1,7 +1,7 @@
 /** The simulation engine's public surface. Nothing here touches the DOM, React or workers. */
 export { Cluster, transact, findPod } from './cluster';
 export type { Applied, Operation } from './cluster';
-export { createClusterState } from './sim/initial';
+export { createClusterState, SANDBOX_OPTIONS } from './sim/initial';
 export type { ClusterOptions, NodeConfig } from './sim/initial';
 export { runRound, settle } from './sim/loop';
 export type { RoundResult, SettleResult } from './sim/loop';

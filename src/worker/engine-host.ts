@@ -3,7 +3,7 @@
  * with an injected timer, so it runs (and is tested) in Node as well as in the worker.
  */
 import type { ClusterOptions, RoundResult } from '../engine';
-import { ALL_DRIVERS, Cluster, explainClaimBinding, runKubectl } from '../engine';
+import { Cluster, SANDBOX_OPTIONS, explainClaimBinding, runKubectl } from '../engine';
 import type { Change } from '../engine';
 import type {
   EngineApi,
@@ -22,15 +22,8 @@ export interface Timer {
   clear(handle: unknown): void;
 }
 
-/** The app's sandbox: three nodes in two zones, every driver installed. */
-export const SANDBOX: ClusterOptions = {
-  drivers: ALL_DRIVERS,
-  nodes: [
-    { name: 'node-a', zone: 'zone-a', labels: { 'kubernetes.io/hostname': 'node-a' } },
-    { name: 'node-b', zone: 'zone-a', labels: { 'kubernetes.io/hostname': 'node-b' } },
-    { name: 'node-c', zone: 'zone-b', labels: { 'kubernetes.io/hostname': 'node-c' } },
-  ],
-};
+/** The app's sandbox (engine preset): three nodes in two zones, every driver installed. */
+export const SANDBOX: ClusterOptions = SANDBOX_OPTIONS;
 
 const MIN_SPEED = 0.25;
 const MAX_SPEED = 20;

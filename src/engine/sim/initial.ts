@@ -1,7 +1,7 @@
 /** A fresh simulated cluster (spec C1, C3): namespaces, nodes, installed drivers. */
 import type { CSIDriver, Namespace, Node } from '../model/types';
 import { LABEL_ZONE } from '../model/well-known';
-import { DEFAULT_DRIVERS, driverSpec } from '../infra/drivers';
+import { ALL_DRIVERS, DEFAULT_DRIVERS, driverSpec } from '../infra/drivers';
 import type { ClusterState, InstalledDriver } from './state';
 import { STATE_SCHEMA_VERSION, emptyTables } from './state';
 import { ClusterWriter } from './writer';
@@ -19,6 +19,16 @@ export interface ClusterOptions {
 }
 
 export const DEFAULT_NODES: readonly NodeConfig[] = [{ name: 'node-1', zone: 'zone-a' }];
+
+/** The app's sandbox: three nodes in two zones, every driver of the catalog installed. */
+export const SANDBOX_OPTIONS: ClusterOptions = {
+  drivers: ALL_DRIVERS,
+  nodes: [
+    { name: 'node-a', zone: 'zone-a', labels: { 'kubernetes.io/hostname': 'node-a' } },
+    { name: 'node-b', zone: 'zone-a', labels: { 'kubernetes.io/hostname': 'node-b' } },
+    { name: 'node-c', zone: 'zone-b', labels: { 'kubernetes.io/hostname': 'node-c' } },
+  ],
+};
 
 export function nodeObject(config: NodeConfig): Node {
   const labels: Record<string, string> = { ...config.labels };

@@ -1,0 +1,8 @@
+/** The course, in the order it is taught. */
+import { whyPodsLoseData } from './course/01-why-pods-lose-data';
+import type { Lesson } from './types';
+
+export type { Goal, Lesson, LessonStep, Prediction } from './types';
+export { validateCourse, validateLesson } from './validate';
+
+export const LESSONS: readonly Lesson[] = [whyPodsLoseData];
