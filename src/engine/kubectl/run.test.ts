@@ -32,10 +32,10 @@ describe('runKubectl', () => {
 
   it('prints the simulated versions', () => {
     expect(kubectl(new Cluster(), 'version').stdout).toBe(
-      'Client Version: v1.33.5\nKustomize Version: v5.6.0\nServer Version: v1.35.0\n',
+      'Client Version: v1.35.0\nKustomize Version: v5.6.0\nServer Version: v1.35.0\n',
     );
     expect(kubectl(new Cluster(), 'version --client').stdout).toBe(
-      'Client Version: v1.33.5\nKustomize Version: v5.6.0\n',
+      'Client Version: v1.35.0\nKustomize Version: v5.6.0\n',
     );
   });
 

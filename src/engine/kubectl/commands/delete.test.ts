@@ -14,11 +14,11 @@ spec:
 `;
 
 describe('kubectl delete', () => {
-  it('deletes named objects and says so as kubectl 1.33 does', () => {
+  it('deletes named objects and says so as kubectl 1.35 does', () => {
     const cluster = settledCluster(`${LONELY_CLAIM('a')}---${FAST_DEFAULT_CLASS}`);
     expect(kubectl(cluster, 'delete pvc a')).toEqual({
       exitCode: 0,
-      stdout: 'persistentvolumeclaim "a" deleted\n',
+      stdout: 'persistentvolumeclaim "a" deleted from default namespace\n',
       stderr: '',
       mutated: true,
     });
@@ -48,7 +48,7 @@ describe('kubectl delete', () => {
     const cluster = settledCluster(`${LONELY_CLAIM('a')}---${LONELY_CLAIM('b')}`);
     expect(kubectl(cluster, 'delete pvc a nope b')).toEqual({
       exitCode: 1,
-      stdout: 'persistentvolumeclaim "a" deleted\npersistentvolumeclaim "b" deleted\n',
+      stdout: 'persistentvolumeclaim "a" deleted from default namespace\npersistentvolumeclaim "b" deleted from default namespace\n',
       stderr: 'Error from server (NotFound): persistentvolumeclaims "nope" not found\n',
       mutated: true,
     });
@@ -66,7 +66,7 @@ describe('kubectl delete', () => {
   it('deletes every object of the namespace with --all', () => {
     const cluster = settledCluster(`${LONELY_CLAIM('b')}---${LONELY_CLAIM('a')}`);
     expect(kubectl(cluster, 'delete pvc --all').stdout).toBe(
-      'persistentvolumeclaim "a" deleted\npersistentvolumeclaim "b" deleted\n',
+      'persistentvolumeclaim "a" deleted from default namespace\npersistentvolumeclaim "b" deleted from default namespace\n',
     );
     expect(kubectl(new Cluster(), 'delete pvc --all').stdout).toBe('No resources found\n');
   });
@@ -74,7 +74,7 @@ describe('kubectl delete', () => {
   it('deletes the objects of a file, naming the file in its errors', () => {
     const cluster = settledCluster(STATIC_VOLUME_AND_CLAIM);
     expect(kubectl(cluster, 'delete -f editor.yaml', editor(STATIC_VOLUME_AND_CLAIM)).stdout).toBe(
-      'persistentvolume "pv-static" deleted\npersistentvolumeclaim "data" deleted\n',
+      'persistentvolume "pv-static" deleted\npersistentvolumeclaim "data" deleted from default namespace\n',
     );
     const other = new Cluster();
     expect(refused(other, 'delete -f editor.yaml', editor(LONELY_CLAIM('gone')))).toBe(

@@ -107,7 +107,8 @@ function deleteFileObjects(context: CommandContext, file: string, output: Output
 
 /** kubectl 1.33's wording (see commands/version.ts); 1.34+ appends ` from <namespace> namespace`. */
 function deletedMessage(ref: ObjectRef): string {
-  return `${qualifiedKindName(ref.kind)} "${ref.name}" deleted`;
+  const where = ref.namespace ? ` from ${ref.namespace} namespace` : '';
+  return `${qualifiedKindName(ref.kind)} "${ref.name}" deleted${where}`;
 }
 
 function deleteOne(

@@ -1,15 +1,13 @@
 /**
- * `kubectl version`. The server is the Kubernetes the engine models (its nodes report kubelet
- * v1.35.0). The client is the kubectl whose texts this simulation prints: `delete` says
- * `persistentvolumeclaim "data" deleted`, as kubectl did up to 1.33 (1.34 added
- * ` from default namespace` for namespaced objects).
+ * `kubectl version`. The simulated client matches the simulated server (1.35), so `delete` uses
+ * the wording kubectl has printed since 1.34: `... deleted from <namespace> namespace`.
  */
 import { boolFlag } from '../flags';
 import { succeeded } from '../output';
 import type { KubectlOutput } from '../types';
 import type { Command, CommandContext } from './command';
 
-export const CLIENT_VERSION = 'v1.33.5';
+export const CLIENT_VERSION = 'v1.35.0';
 export const KUSTOMIZE_VERSION = 'v5.6.0';
 export const SERVER_VERSION = 'v1.35.0';
 
