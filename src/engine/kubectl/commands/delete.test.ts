@@ -48,7 +48,8 @@ describe('kubectl delete', () => {
     const cluster = settledCluster(`${LONELY_CLAIM('a')}---${LONELY_CLAIM('b')}`);
     expect(kubectl(cluster, 'delete pvc a nope b')).toEqual({
       exitCode: 1,
-      stdout: 'persistentvolumeclaim "a" deleted from default namespace\npersistentvolumeclaim "b" deleted from default namespace\n',
+      stdout:
+        'persistentvolumeclaim "a" deleted from default namespace\npersistentvolumeclaim "b" deleted from default namespace\n',
       stderr: 'Error from server (NotFound): persistentvolumeclaims "nope" not found\n',
       mutated: true,
     });
