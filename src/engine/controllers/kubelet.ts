@@ -301,10 +301,9 @@ function mountClaim(
     )?.values?.[0] ?? node.metadata?.labels?.[LABEL_ZONE];
   const assetId = assetIdForVolume(persistentVolume, nodeName);
   const asset = assetForVolume(persistentVolume, nodeName, zone);
-  const readOnly =
-    readOnlyMount ||
-    volume.persistentVolumeClaim?.readOnly === true ||
-    (persistentVolume.spec?.accessModes ?? []).every((mode) => mode === 'ReadOnlyMany');
+  // Access modes govern binding and attaching, not write protection once mounted: only the pod
+  // (readOnly on the claim reference or on every mount of it) makes the mount read-only.
+  const readOnly = readOnlyMount || volume.persistentVolumeClaim?.readOnly === true;
   return {
     ok: true,
     mount: { ...(assetId ? { assetId } : {}), readOnly, volumeName },
