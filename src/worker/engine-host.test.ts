@@ -121,3 +121,18 @@ describe('EngineHost timeline', () => {
     expect(host.seek(999)).toBeUndefined();
   });
 });
+
+describe('EngineHost goals', () => {
+  it('checks lesson goals against the current cluster', () => {
+    const host = new EngineHost(manualTimer().timer);
+    host.dispatch({ type: 'apply', text: volume });
+    host.settle();
+    const [available, bound] = host.checkGoals([
+      { object: { kind: 'PersistentVolume', name: 'pv-1' }, phase: 'Available' },
+      { object: { kind: 'PersistentVolume', name: 'pv-1' }, phase: 'Bound' },
+    ]);
+    expect(available).toEqual({ met: true, problems: [] });
+    expect(bound?.met).toBe(false);
+    expect(bound?.problems[0]).toContain('expected "Bound", got "Available"');
+  });
+});

@@ -5,11 +5,14 @@
 import type { ClusterOptions, RoundResult } from '../engine';
 import { Cluster, SANDBOX_OPTIONS, explainClaimBinding, runKubectl } from '../engine';
 import type { Change } from '../engine';
+import { checkExpectation } from '../engine/scenario/expectations';
+import type { Expectation } from '../engine/scenario/format';
 import type {
   EngineApi,
   EngineInfo,
   Frame,
   FrameCause,
+  GoalResult,
   Intent,
   IntentResult,
   PlaybackState,
@@ -198,6 +201,13 @@ export class EngineHost implements EngineApi {
 
   explainClaim(namespace: string, name: string) {
     return explainClaimBinding(this.cluster.state, namespace, name);
+  }
+
+  checkGoals(checks: readonly Expectation[]): GoalResult[] {
+    return checks.map((check) => {
+      const problems = checkExpectation(this.cluster.state, check);
+      return { met: problems.length === 0, problems };
+    });
   }
 }
 

@@ -13,9 +13,16 @@ import type {
   KubectlOutput,
   ObjectRef,
 } from '../engine';
+import type { Expectation } from '../engine/scenario/format';
+
+/** A lesson goal checked against the current cluster: met, or what still differs. */
+export interface GoalResult {
+  readonly met: boolean;
+  readonly problems: readonly string[];
+}
 
 /** Bump when a message changes shape; the client refuses a worker of another version. */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 
 export interface PodRef {
   readonly namespace?: string;
@@ -91,4 +98,6 @@ export interface EngineApi {
   seek(seq: number): Frame | undefined;
   kubectl(line: string, editorText: string): KubectlOutput;
   explainClaim(namespace: string, name: string): ClaimBindingExplanation | undefined;
+  /** Checks lesson goals (conformance-style expectations) against the current cluster. */
+  checkGoals(checks: readonly Expectation[]): GoalResult[];
 }

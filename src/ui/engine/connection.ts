@@ -36,6 +36,9 @@ async function client() {
   return (await startEngine()).client;
 }
 
+/** The worker client, for features (lessons) that call the protocol directly. */
+export const engineClient = client;
+
 export async function engineSchema(): Promise<object> {
   return (await startEngine()).info.schema;
 }

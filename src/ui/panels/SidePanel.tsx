@@ -1,5 +1,6 @@
 /** The panels beside the graph: narration (why), events, inspector, terminal. */
 import type { SidePanel as PanelName } from '../store/prefs-slice';
+import { LessonPanel } from '../lesson/LessonPanel';
 import { useAppStore } from '../store';
 import { EventsPanel } from './EventsPanel';
 import { InspectorPanel } from './InspectorPanel';
@@ -7,6 +8,7 @@ import { NarrationPanel } from './NarrationPanel';
 import { TerminalPanel } from './TerminalPanel';
 
 const PANELS: readonly { id: PanelName; title: string }[] = [
+  { id: 'lesson', title: 'Lessons' },
   { id: 'narration', title: 'Why' },
   { id: 'events', title: 'Events' },
   { id: 'inspector', title: 'Inspector' },
@@ -39,6 +41,7 @@ export function SidePanel() {
         aria-labelledby={`tab-${current}`}
         className="side-panel__body"
       >
+        {current === 'lesson' && <LessonPanel />}
         {current === 'narration' && <NarrationPanel />}
         {current === 'events' && <EventsPanel />}
         {current === 'inspector' && <InspectorPanel />}

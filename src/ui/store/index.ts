@@ -3,6 +3,8 @@ import { create } from 'zustand';
 import type { EditorSlice } from './editor-slice';
 import { createEditorSlice } from './editor-slice';
 import type { FrameSlice } from './frame-slice';
+import type { LessonSlice } from './lesson-slice';
+import { createLessonSlice } from './lesson-slice';
 import { createFrameSlice } from './frame-slice';
 import type { PlaybackSlice } from './playback-slice';
 import { createPlaybackSlice } from './playback-slice';
@@ -13,7 +15,13 @@ import { createSelectionSlice } from './selection-slice';
 import type { TerminalSlice } from './terminal-slice';
 import { createTerminalSlice } from './terminal-slice';
 
-export type AppState = FrameSlice & SelectionSlice & PlaybackSlice & EditorSlice & TerminalSlice & PrefsSlice;
+export type AppState = FrameSlice &
+  SelectionSlice &
+  PlaybackSlice &
+  EditorSlice &
+  TerminalSlice &
+  PrefsSlice &
+  LessonSlice;
 
 export const createAppStore = () =>
   create<AppState>()((...args) => ({
@@ -23,6 +31,7 @@ export const createAppStore = () =>
     ...createEditorSlice(...args),
     ...createTerminalSlice(...args),
     ...createPrefsSlice(...args),
+    ...createLessonSlice(...args),
   }));
 
 export const useAppStore = createAppStore();

@@ -2,7 +2,7 @@
 import type { StateCreator } from 'zustand';
 import type { AppState } from './index';
 
-export type SidePanel = 'narration' | 'events' | 'inspector' | 'terminal';
+export type SidePanel = 'lesson' | 'narration' | 'events' | 'inspector' | 'terminal';
 
 export interface PrefsSlice {
   /** null: follow the system's prefers-reduced-motion. */
