@@ -7,6 +7,7 @@ export { runRound, settle } from './sim/loop';
 export type { RoundResult, SettleResult } from './sim/loop';
 export type { Change, Actor, RuleId } from './sim/changes';
 export type { ClusterState, Asset, PodRuntime } from './sim/state';
+export { isClusterState, stateProblem } from './sim/state-check';
 export type { ApiError, ApiErrorKind, FieldError, Result, SourcePosition } from './api/errors';
 export type { SubmittedObject } from './api/requests';
 export type { FaultTarget } from './sim/faults';

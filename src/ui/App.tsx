@@ -8,6 +8,7 @@ import { Legend } from './panels/Legend';
 import { PlaybackBar } from './panels/PlaybackBar';
 import { SidePanel } from './panels/SidePanel';
 import { useAppStore } from './store';
+import { useWorkspace } from './workspace/use-workspace';
 
 export function App() {
   const reducedMotion = useAppStore((store) => store.reducedMotion);
@@ -16,6 +17,7 @@ export function App() {
   useEffect(() => {
     void startEngine().catch(() => undefined);
   }, []);
+  const workspaceNotice = useWorkspace();
   return (
     <MotionConfig reducedMotion={reducedMotion === null ? 'user' : reducedMotion ? 'always' : 'never'}>
       <div className="app">
@@ -27,6 +29,15 @@ export function App() {
         {engineStatus === 'failed' && (
           <p className="engine-error" role="alert">
             The simulated cluster could not start: {engineError}
+          </p>
+        )}
+        {workspaceNotice && (
+          <p
+            className={`workspace-notice is-${workspaceNotice.kind}`}
+            role={workspaceNotice.kind === 'problem' ? 'alert' : 'status'}
+            aria-label="Workspace"
+          >
+            {workspaceNotice.message}
           </p>
         )}
         <main className="app__main">

@@ -136,3 +136,24 @@ describe('EngineHost goals', () => {
     expect(bound?.problems[0]).toContain('expected "Bound", got "Available"');
   });
 });
+
+describe('EngineHost restore', () => {
+  it('continues from a saved state, and refuses anything that is not one', () => {
+    const first = new EngineHost(manualTimer().timer);
+    first.dispatch({ type: 'apply', text: volume });
+    first.settle();
+    const saved: unknown = JSON.parse(JSON.stringify(first.current.state));
+
+    const second = new EngineHost(manualTimer().timer);
+    expect(second.restoreState({ nope: true })).toEqual({
+      ok: false,
+      reason: 'the saved cluster cannot be used: schema version undefined, expected 1',
+    });
+    expect(second.current.state.objects.PersistentVolume['pv-1']).toBeUndefined();
+    expect(second.restoreState(saved).ok).toBe(true);
+    expect(second.current.state.objects.PersistentVolume['pv-1']?.status?.phase).toBe('Available');
+    second.dispatch({ type: 'apply', text: claim });
+    second.settle();
+    expect(second.current.state.objects.PersistentVolume['pv-1']?.status?.phase).toBe('Bound');
+  });
+});

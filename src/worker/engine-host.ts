@@ -2,8 +2,8 @@
  * The engine as the worker runs it: a Cluster, the timeline of frames, and playback. Pure logic
  * with an injected timer, so it runs (and is tested) in Node as well as in the worker.
  */
-import type { ClusterOptions, RoundResult } from '../engine';
-import { Cluster, SANDBOX_OPTIONS, explainClaimBinding, runKubectl } from '../engine';
+import type { ClusterOptions, ClusterState, RoundResult } from '../engine';
+import { Cluster, SANDBOX_OPTIONS, explainClaimBinding, runKubectl, stateProblem } from '../engine';
 import type { Change } from '../engine';
 import { checkExpectation } from '../engine/scenario/expectations';
 import type { Expectation } from '../engine/scenario/format';
@@ -201,6 +201,19 @@ export class EngineHost implements EngineApi {
 
   explainClaim(namespace: string, name: string) {
     return explainClaimBinding(this.cluster.state, namespace, name);
+  }
+
+  restoreState(state: unknown): { ok: true; seq: number } | { ok: false; reason: string } {
+    const problem = stateProblem(state);
+    if (problem !== undefined) return { ok: false, reason: `the saved cluster cannot be used: ${problem}` };
+    this.cluster = new Cluster(state as ClusterState, { journal: true });
+    const frame = this.record(
+      { kind: 'intent', intent: 'reset', summary: 'restored your saved workspace' },
+      [],
+      false,
+    );
+    this.schedule();
+    return { ok: true, seq: frame.seq };
   }
 
   checkGoals(checks: readonly Expectation[]): GoalResult[] {

@@ -22,7 +22,7 @@ export interface GoalResult {
 }
 
 /** Bump when a message changes shape; the client refuses a worker of another version. */
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 
 export interface PodRef {
   readonly namespace?: string;
@@ -98,6 +98,13 @@ export interface EngineApi {
   seek(seq: number): Frame | undefined;
   kubectl(line: string, editorText: string): KubectlOutput;
   explainClaim(namespace: string, name: string): ClaimBindingExplanation | undefined;
+  /**
+   * Continues from a saved cluster state (a workspace saved in the browser). An untrusted value
+   * is checked first; a refusal says why and changes nothing.
+   */
+  restoreState(
+    state: unknown,
+  ): { readonly ok: true; readonly seq: number } | { readonly ok: false; readonly reason: string };
   /** Checks lesson goals (conformance-style expectations) against the current cluster. */
   checkGoals(checks: readonly Expectation[]): GoalResult[];
 }
