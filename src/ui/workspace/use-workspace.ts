@@ -9,6 +9,8 @@ import { useAppStore } from '../store';
 import { WORKSPACE_VERSION, loadWorkspace, saveWorkspace } from './workspace';
 
 const SAVE_DELAY_MS = 800;
+/** While changes keep coming (rounds play every 500 ms), a save still happens this often. */
+const SAVE_AT_LEAST_EVERY_MS = 2000;
 
 export interface WorkspaceNotice {
   readonly kind: 'restored' | 'problem';
@@ -23,6 +25,8 @@ export function useWorkspace(): WorkspaceNotice | null {
     if (!engineReady) return;
     let cancelled = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    /** When the oldest unsaved change happened; undefined when everything is saved. */
+    let pendingSince: number | undefined;
     let unsubscribe: (() => void) | undefined;
 
     const startSaving = () => {
@@ -33,8 +37,12 @@ export function useWorkspace(): WorkspaceNotice | null {
           state.lessonId !== previous.lessonId ||
           state.stepIndex !== previous.stepIndex;
         if (!changed) return;
+        const now = Date.now();
+        pendingSince ??= now;
         if (timer) clearTimeout(timer);
+        const wait = Math.max(0, Math.min(SAVE_DELAY_MS, pendingSince + SAVE_AT_LEAST_EVERY_MS - now));
         timer = setTimeout(() => {
+          pendingSince = undefined;
           const current = useAppStore.getState();
           const result = saveWorkspace({
             version: WORKSPACE_VERSION,
@@ -48,7 +56,7 @@ export function useWorkspace(): WorkspaceNotice | null {
               kind: 'problem',
               message: `Your work could not be saved: ${result.reason}. It is still here; export it to keep it.`,
             });
-        }, SAVE_DELAY_MS);
+        }, wait);
       });
     };
 
