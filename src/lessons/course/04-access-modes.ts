@@ -1,4 +1,5 @@
 /** Lesson 4: what ReadWriteOnce, ReadOnlyMany, ReadWriteMany and ReadWriteOncePod allow, and how a refusal looks. */
+import { podRef } from './manifests';
 import type { Lesson } from '../types';
 
 const blockClass = `apiVersion: storage.k8s.io/v1
@@ -72,8 +73,6 @@ const dashboardC = pod('dashboard-c', 'node-c', 'team-readonly', '/reports', tru
 const lockClaim = claim('lock', 'ReadWriteOncePod', 'block');
 const leaderPod = pod('leader', 'node-a', 'lock', '/lock');
 const followerPod = pod('follower', 'node-a', 'lock', '/lock');
-
-const podRef = (name: string) => ({ kind: 'Pod', namespace: 'default', name }) as const;
 
 export const accessModes: Lesson = {
   id: 'access-modes',

@@ -1,4 +1,5 @@
 /** Lesson 5: what happens to a volume, and its data, when its claim is deleted. */
+import { claimRef, podUsingClaim } from './manifests';
 import type { Lesson } from '../types';
 
 const archiveVolume = `apiVersion: v1
@@ -54,25 +55,9 @@ ${volumeName ? `  volumeName: ${volumeName}\n` : ''}  resources:
 `;
 
 /** Every pod runs on node-a: a hostPath volume is a directory of one node. */
-const pod = (name: string, claimName: string) => `apiVersion: v1
-kind: Pod
-metadata:
-  name: ${name}
-spec:
-  nodeSelector:
-    kubernetes.io/hostname: node-a
-  containers:
-    - name: app
-      image: busybox:1.36
-      command: ["sleep", "3600"]
-      volumeMounts:
-        - name: data
-          mountPath: /data
-  volumes:
-    - name: data
-      persistentVolumeClaim:
-        claimName: ${claimName}
-`;
+/** Reclaim stories stay on node-a, where the hostPath volumes' files are. */
+const pod = (name: string, claimName: string) =>
+  podUsingClaim(name, claimName, { 'kubernetes.io/hostname': 'node-a' });
 
 const ledgerClaim = claim('ledger', '1Gi');
 const bookkeeperPod = pod('bookkeeper', 'ledger');
@@ -89,7 +74,6 @@ const deletePod = (name: string) =>
   ({ type: 'delete', ref: { kind: 'Pod', namespace: 'default', name } }) as const;
 const deleteClaim = (name: string) =>
   ({ type: 'delete', ref: { kind: 'PersistentVolumeClaim', namespace: 'default', name } }) as const;
-const claimRef = (name: string) => ({ kind: 'PersistentVolumeClaim', namespace: 'default', name }) as const;
 
 export const reclaimPolicies: Lesson = {
   id: 'reclaim-policies',

@@ -1,4 +1,5 @@
 /** Lesson 6: StorageClasses, dynamic provisioning, the default class and the reclaim policy it hands down. */
+import { claimRef } from './manifests';
 import type { Lesson } from '../types';
 
 const fastClass = `apiVersion: storage.k8s.io/v1
@@ -42,7 +43,6 @@ const cacheClaim = claim('cache', '');
 const legacyClaim = claim('legacy-data', '  storageClassName: ""\n');
 const auditClaim = claim('audit-log', '  storageClassName: keep\n');
 
-const claimRef = (name: string) => ({ kind: 'PersistentVolumeClaim', namespace: 'default', name }) as const;
 const fastClassRef = { kind: 'StorageClass', name: 'fast' } as const;
 const DEFAULT_CLASS_ANNOTATION = 'storageclass.kubernetes.io/is-default-class';
 

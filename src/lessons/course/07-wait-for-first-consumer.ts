@@ -1,4 +1,5 @@
 /** Lesson 7: why Immediate binding can strand a zonal disk, and how WaitForFirstConsumer avoids it. */
+import { podUsingClaim } from './manifests';
 import type { Lesson } from '../types';
 
 const immediateClass = `apiVersion: storage.k8s.io/v1
@@ -30,31 +31,6 @@ spec:
 `;
 
 /** A pod mounting a claim at /data; `nodeSelector` lines are indented under spec when given. */
-const podUsingClaim = (name: string, claimName: string, nodeSelector?: Record<string, string>) => {
-  const selector = nodeSelector
-    ? `  nodeSelector:\n${Object.entries(nodeSelector)
-        .map(([key, value]) => `    ${key}: ${value}\n`)
-        .join('')}`
-    : '';
-  return `apiVersion: v1
-kind: Pod
-metadata:
-  name: ${name}
-spec:
-${selector}  containers:
-    - name: app
-      image: busybox:1.36
-      command: ["sleep", "3600"]
-      volumeMounts:
-        - name: data
-          mountPath: /data
-  volumes:
-    - name: data
-      persistentVolumeClaim:
-        claimName: ${claimName}
-`;
-};
-
 const ZONE_LABEL = 'topology.kubernetes.io/zone';
 const HOSTNAME_LABEL = 'kubernetes.io/hostname';
 

@@ -1,4 +1,5 @@
 /** Lesson 8: the finalizers that keep claims and volumes alive while something still uses them. */
+import { podUsingClaim } from './manifests';
 import type { Lesson } from '../types';
 
 /** A hand-made volume without a class, kept (Retain) when its claim goes. */
@@ -26,24 +27,6 @@ spec:
   resources:
     requests:
       storage: ${size}
-`;
-
-const podUsingClaim = (name: string, claimName: string) => `apiVersion: v1
-kind: Pod
-metadata:
-  name: ${name}
-spec:
-  containers:
-    - name: app
-      image: busybox:1.36
-      command: ["sleep", "3600"]
-      volumeMounts:
-        - name: data
-          mountPath: /data
-  volumes:
-    - name: data
-      persistentVolumeClaim:
-        claimName: ${claimName}
 `;
 
 /** Asks for a node label no node has, so the scheduler never places it. */

@@ -1,4 +1,5 @@
 /** Lesson 9: growing a claim, online and offline, and what the API refuses. */
+import { podUsingClaim } from './manifests';
 import type { Lesson } from '../types';
 
 /** Waits for the pod, so a disk is always created in the zone of the node its first pod runs on. */
@@ -30,24 +31,6 @@ spec:
   resources:
     requests:
       storage: ${size}
-`;
-
-const podUsingClaim = (name: string, claimName: string) => `apiVersion: v1
-kind: Pod
-metadata:
-  name: ${name}
-spec:
-  containers:
-    - name: app
-      image: busybox:1.36
-      command: ["sleep", "3600"]
-      volumeMounts:
-        - name: data
-          mountPath: /data
-  volumes:
-    - name: data
-      persistentVolumeClaim:
-        claimName: ${claimName}
 `;
 
 /** Mounts the old claim at /old and the new one at /new, to copy files across. */

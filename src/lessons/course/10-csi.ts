@@ -1,4 +1,5 @@
 /** Lesson 10: what a CSI driver does, from an old in-tree class name to a failing backend. */
+import { podUsingClaim } from './manifests';
 import type { Lesson } from '../types';
 
 /** The in-tree Google Persistent Disk name, as older guides still write it. */
@@ -30,24 +31,6 @@ spec:
   resources:
     requests:
       storage: 10Gi
-`;
-
-const podUsingClaim = (name: string, claimName: string) => `apiVersion: v1
-kind: Pod
-metadata:
-  name: ${name}
-spec:
-  containers:
-    - name: app
-      image: busybox:1.36
-      command: ["sleep", "3600"]
-      volumeMounts:
-        - name: data
-          mountPath: /data
-  volumes:
-    - name: data
-      persistentVolumeClaim:
-        claimName: ${claimName}
 `;
 
 const PD_DRIVER = 'pd.csi.storage.gke.io';

@@ -1,4 +1,5 @@
 /** Lesson 11: reading a Pending claim, one cause at a time, with the "Why Pending?" matrix. */
+import { claimRef } from './manifests';
 import type { Lesson } from '../types';
 
 /** A hand-made volume with no class: only claims that ask for no class (`""`) can bind it. */
@@ -85,8 +86,6 @@ spec:
       persistentVolumeClaim:
         claimName: cache
 `;
-
-const claimRef = (name: string) => ({ kind: 'PersistentVolumeClaim', namespace: 'default', name }) as const;
 
 const classedInvoices = claimOf({
   name: 'invoices',
