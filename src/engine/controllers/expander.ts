@@ -12,10 +12,10 @@ import {
   volumeCapacity,
   volumeModeOf,
 } from '../model/object-helpers';
-import { compareQuantities, formatQuantity, quantityNanos } from '../model/quantity';
+import { compareQuantities } from '../model/quantity';
 import { refOf } from '../model/types';
 import { ANN_STORAGE_RESIZER } from '../model/well-known';
-import { driverSpec } from '../infra/drivers';
+import { driverSpec, sizeOnBackend } from '../infra/drivers';
 import { assetsOfVolume, volumeBacking } from '../infra/assets';
 import type { Reason, RuleId } from '../sim/changes';
 import type { ClusterWriter } from '../sim/writer';
@@ -106,10 +106,7 @@ function expandInController(
     );
     return;
   }
-  const request = claimRequest(current);
-  const unit = driver.roundToBytes ?? 1n;
-  const bytes = (quantityNanos(request) + 999_999_999n) / 1_000_000_000n;
-  const newSize = formatQuantity(((bytes + unit - 1n) / unit) * unit * 1_000_000_000n, 'BinarySI');
+  const newSize = sizeOnBackend(driver, claimRequest(current));
   for (const asset of assetsOfVolume(volume, writer.allAssets())) {
     writer.putAsset(
       { ...asset, capacity: newSize },

@@ -23,7 +23,6 @@ import {
   volumeModeOf,
   claimReferenceTo,
 } from '../model/object-helpers';
-import { formatQuantity, quantityNanos } from '../model/quantity';
 import { objectKey, refOf } from '../model/types';
 import {
   ANN_DELETION_SECRET_NAME,
@@ -37,15 +36,18 @@ import {
   LABEL_ZONE,
 } from '../model/well-known';
 import type { DriverSpec } from '../infra/drivers';
-import { driverSpec } from '../infra/drivers';
-import { assetsOfVolume, diskAssetId, nodeDirectoryAssetId, shareAssetId } from '../infra/assets';
+import { driverSpec, sizeOnBackend } from '../infra/drivers';
+import {
+  assetsOfVolume,
+  describeAsset,
+  diskAssetId,
+  nodeDirectoryAssetId,
+  shareAssetId,
+} from '../infra/assets';
 import { fnv1a32 } from '../sim/ids';
 import type { Reason, RuleId } from '../sim/changes';
 import type { Asset } from '../sim/state';
 import type { ClusterWriter } from '../sim/writer';
-import { describeAsset } from './reclaimer';
-
-const NANOS_PER_BYTE = 1_000_000_000n;
 
 export function runExternalProvisioners(writer: ClusterWriter): void {
   for (const name of Object.keys(writer.installedDrivers).sort()) {
@@ -177,7 +179,7 @@ function provision(writer: ClusterWriter, driver: DriverSpec, claim: PersistentV
     return;
   }
   const volumeName = `pvc-${uidOf(claim)}`;
-  const capacity = roundedCapacity(driver, claimRequest(claim));
+  const capacity = sizeOnBackend(driver, claimRequest(claim));
   const handleNumber = writer.nextHandleNumber();
   const { source, asset } = backendFor(
     driver,
@@ -246,14 +248,6 @@ function provision(writer: ClusterWriter, driver: DriverSpec, claim: PersistentV
     eventSource(driver),
     reasonFor(driver, 'R33', ''),
   );
-}
-
-function roundedCapacity(driver: DriverSpec, request: string): string {
-  const bytes = (quantityNanos(request) + NANOS_PER_BYTE - 1n) / NANOS_PER_BYTE;
-  const unit = driver.roundToBytes;
-  if (!unit) return formatQuantity(bytes * NANOS_PER_BYTE, 'BinarySI');
-  const rounded = ((bytes + unit - 1n) / unit) * unit;
-  return formatQuantity(rounded * NANOS_PER_BYTE, 'BinarySI');
 }
 
 /** WFFC: the selected node's zone. Immediate: the provisioner picks one of the allowed zones itself. */

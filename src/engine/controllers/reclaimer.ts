@@ -8,7 +8,7 @@ import type { PersistentVolume, Pod } from '../model/types';
 import { annotationOf, nameOf, uidOf } from '../model/object-helpers';
 import { objectKey, refOf } from '../model/types';
 import { ANN_BOUND_BY_CONTROLLER, ANN_PROVISIONED_BY } from '../model/well-known';
-import { assetsOfVolume, volumeBacking } from '../infra/assets';
+import { assetsOfVolume, describeAsset, volumeBacking } from '../infra/assets';
 import type { Reason, RuleId } from '../sim/changes';
 import type { ClusterWriter } from '../sim/writer';
 import { isPodTerminated, podsByClaim } from './lookups';
@@ -178,21 +178,4 @@ function deleteVolumeInTree(writer: ClusterWriter, volume: PersistentVolume): vo
     `error getting deleter volume plugin for volume "${name}": no deletable volume plugin matched (${plugin} volumes have no deleter)`,
     'R38',
   );
-}
-
-export function describeAsset(id: string): string {
-  const [kind, ...rest] = id.split(':');
-  const detail = rest.join(':');
-  switch (kind) {
-    case 'disk':
-      return `disk ${rest.slice(1).join(':')}`;
-    case 'nfs':
-      return `NFS export ${detail}`;
-    case 'dir':
-      return `directory ${rest.slice(1).join(':')} on ${rest[0]}`;
-    case 'emptydir':
-      return `emptyDir ${rest[1]}`;
-    default:
-      return id;
-  }
 }

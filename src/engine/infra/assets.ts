@@ -136,3 +136,21 @@ export function assetsOfVolume(volume: PersistentVolume, assets: Readonly<Record
   const asset = id ? assets[id] : undefined;
   return asset ? [asset] : [];
 }
+
+/** A short name of an asset for narration: "disk vol-0…", "directory /mnt/x on node-a". */
+export function describeAsset(id: string): string {
+  const [kind, ...rest] = id.split(':');
+  const detail = rest.join(':');
+  switch (kind) {
+    case 'disk':
+      return `disk ${rest.slice(1).join(':')}`;
+    case 'nfs':
+      return `NFS export ${detail}`;
+    case 'dir':
+      return `directory ${rest.slice(1).join(':')} on ${rest[0]}`;
+    case 'emptydir':
+      return `emptyDir ${rest[1]}`;
+    default:
+      return id;
+  }
+}

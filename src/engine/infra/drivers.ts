@@ -3,6 +3,7 @@
  * says what the real driver does: what it provisions, whether volumes must be attached to a node,
  * whether expansion needs a file-system step on the node, and how it sizes and names volumes.
  */
+import { formatQuantity, quantityNanos } from '../model/quantity';
 import type { AssetKind } from '../sim/state';
 
 export interface DriverSpec {
@@ -135,3 +136,12 @@ export const IN_TREE_SOURCE_FIELD: Readonly<Record<string, string>> = {
   'kubernetes.io/gce-pd': 'gcePersistentDisk',
   'kubernetes.io/azure-disk': 'azureDisk',
 };
+
+const NANOS_PER_BYTE = 1_000_000_000n;
+
+/** The size a driver's backend creates for a request: whole bytes, rounded up to its unit. */
+export function sizeOnBackend(driver: DriverSpec, request: string): string {
+  const bytes = (quantityNanos(request) + NANOS_PER_BYTE - 1n) / NANOS_PER_BYTE;
+  const unit = driver.roundToBytes ?? 1n;
+  return formatQuantity(((bytes + unit - 1n) / unit) * unit * NANOS_PER_BYTE, 'BinarySI');
+}
