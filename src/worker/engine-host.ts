@@ -25,9 +25,6 @@ export interface Timer {
   clear(handle: unknown): void;
 }
 
-/** The app's sandbox (engine preset): three nodes in two zones, every driver installed. */
-export const SANDBOX: ClusterOptions = SANDBOX_OPTIONS;
-
 const MIN_SPEED = 0.25;
 const MAX_SPEED = 20;
 
@@ -45,7 +42,7 @@ export class EngineHost implements EngineApi {
 
   constructor(
     private readonly timer: Timer,
-    options: ClusterOptions = SANDBOX,
+    options: ClusterOptions = SANDBOX_OPTIONS,
   ) {
     this.options = options;
     this.cluster = new Cluster(options, { journal: true });

@@ -13,6 +13,7 @@ import {
   emptyDirAssetId,
   nodeDirectoryAssetId,
   shareAssetId,
+  volumeBacking,
 } from '../infra/assets';
 import { fnv1a32 } from '../sim/ids';
 import type { Reason, RuleId } from '../sim/changes';
@@ -20,7 +21,6 @@ import type { Asset, PodMount, PodRuntime } from '../sim/state';
 import type { ClusterWriter } from '../sim/writer';
 import { attachmentName } from './attach-detach';
 import { isNodeReady } from './scheduler';
-import { volumeBacking } from '../infra/assets';
 
 function because(
   node: string,
@@ -395,5 +395,3 @@ function setContainerCreating(writer: ClusterWriter, pod: Pod, node: Node, why: 
     ),
   );
 }
-
-export { runningStatus };
