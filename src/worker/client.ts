@@ -1,6 +1,6 @@
 /** Starts the engine worker and checks it speaks this protocol version. */
 import * as Comlink from 'comlink';
-import type { EngineApi, EngineInfo, Frame } from './protocol';
+import type { EngineApi, EngineInfo, Frame, TimelinePosition } from './protocol';
 import { PROTOCOL_VERSION } from './protocol';
 
 export type EngineClient = Comlink.Remote<EngineApi>;
@@ -11,7 +11,9 @@ export interface EngineConnection {
   readonly terminate: () => void;
 }
 
-export async function connectEngine(onFrame: (frame: Frame) => void): Promise<EngineConnection> {
+export async function connectEngine(
+  onFrame: (frame: Frame, position: TimelinePosition) => void,
+): Promise<EngineConnection> {
   const worker = new Worker(new URL('./engine.worker.ts', import.meta.url), {
     type: 'module',
     name: 'engine',

@@ -59,13 +59,13 @@ describe('EngineHost', () => {
 
   it('refuses a bad apply without making a frame', () => {
     const host = new EngineHost(manualTimer().timer);
-    const before = host.timeline.length;
+    const before = host.timelineFrames.length;
     const result = host.dispatch({
       type: 'apply',
       text: claim.replace('accessModes: [ReadWriteOnce]', 'accessModes: []'),
     });
     expect(result.ok).toBe(false);
-    expect(host.timeline.length).toBe(before);
+    expect(host.timelineFrames.length).toBe(before);
   });
 
   it('plays rounds on the timer until the cluster settles, and stops when paused', () => {
@@ -85,14 +85,14 @@ describe('EngineHost', () => {
   it('runs kubectl lines and records a frame with their changes when they mutate', () => {
     const host = new EngineHost(manualTimer().timer);
     host.dispatch({ type: 'apply', text: volume });
-    const frames = host.timeline.length;
+    const frames = host.timelineFrames.length;
     const output = host.kubectl('kubectl delete pv pv-1', '');
     expect(output.exitCode).toBe(0);
-    expect(host.timeline.length).toBe(frames + 1);
+    expect(host.timelineFrames.length).toBe(frames + 1);
     expect(host.current.cause).toEqual({ kind: 'kubectl', line: 'kubectl delete pv pv-1' });
     expect(host.current.changes.length).toBeGreaterThan(0);
     host.kubectl('get pv', '');
-    expect(host.timeline.length).toBe(frames + 1);
+    expect(host.timelineFrames.length).toBe(frames + 1);
   });
 });
 
@@ -115,7 +115,7 @@ describe('EngineHost timeline', () => {
     expect(host.playback().playing).toBe(false);
 
     host.dispatch({ type: 'apply', text: claim.replace('name: data', 'name: other') });
-    expect(host.timeline.length).toBe(afterVolume + 2);
+    expect(host.timelineFrames.length).toBe(afterVolume + 2);
     expect(host.current.state.objects.PersistentVolumeClaim['default/other']).toBeDefined();
     expect(host.current.state.objects.PersistentVolumeClaim['default/data']).toBeUndefined();
     expect(host.seek(999)).toBeUndefined();

@@ -13,10 +13,15 @@ import type {
   Frame,
   FrameCause,
   GoalResult,
+  Branch,
   Intent,
   IntentResult,
   PlaybackState,
+  TimelineEntry,
+  TimelinePosition,
 } from './protocol';
+import type { Move, ReplayLog } from './timeline';
+import { REPLAY_LOG_VERSION, movesOf, readsFiles, replayLogProblem } from './timeline';
 import { PROTOCOL_VERSION } from './protocol';
 import { manifestSchema } from './schema';
 
@@ -31,10 +36,14 @@ const MAX_SPEED = 20;
 export class EngineHost implements EngineApi {
   private cluster: Cluster;
   private options: ClusterOptions;
-  private readonly frames: Frame[] = [];
+  /** The options the timeline started with (a reset may have changed them since). */
+  private startOptions: ClusterOptions;
+  private frames: Frame[] = [];
   /** The frame the cluster is at; below the last one after a seek. */
   private cursor = -1;
-  private readonly listeners = new Set<(frame: Frame) => void>();
+  private readonly listeners = new Set<(frame: Frame, position: TimelinePosition) => void>();
+  /** Replaying a log makes many frames at once; listeners hear only the one shown at the end. */
+  private muted = false;
   /** The cluster reconciles live by default, as a real one does. */
   private playing = true;
   private speed = 2;
@@ -45,6 +54,7 @@ export class EngineHost implements EngineApi {
     options: ClusterOptions = SANDBOX_OPTIONS,
   ) {
     this.options = options;
+    this.startOptions = options;
     this.cluster = new Cluster(options, { journal: true });
     this.record({ kind: 'start' }, [], true);
   }
@@ -57,19 +67,40 @@ export class EngineHost implements EngineApi {
     };
   }
 
-  subscribe(listener: (frame: Frame) => void): void {
+  subscribe(listener: (frame: Frame, position: TimelinePosition) => void): void {
     this.listeners.add(listener);
     const current = this.frames[this.cursor];
-    if (current) listener(current);
+    if (current) listener(current, this.position);
+  }
+
+  get position(): TimelinePosition {
+    return { seq: this.cursor, head: this.frames.length - 1 };
+  }
+
+  private get atHead(): boolean {
+    return this.cursor === this.frames.length - 1;
+  }
+
+  private show(frame: Frame): void {
+    if (this.muted) return;
+    const position = this.position;
+    for (const listener of this.listeners) listener(frame, position);
   }
 
   seek(seq: number): Frame | undefined {
     const frame = this.frames[seq];
     if (!frame) return undefined;
     this.pause();
+    this.moveCursor(seq);
+    return frame;
+  }
+
+  private moveCursor(seq: number): Frame {
+    const frame = this.frames[seq];
+    if (!frame) throw new Error(`no frame ${seq}`);
     this.cursor = seq;
     this.cluster.restore(frame.state);
-    for (const listener of this.listeners) listener(frame);
+    this.show(frame);
     return frame;
   }
 
@@ -79,7 +110,7 @@ export class EngineHost implements EngineApi {
     return frame;
   }
 
-  get timeline(): readonly Frame[] {
+  get timelineFrames(): readonly Frame[] {
     return this.frames;
   }
 
@@ -89,48 +120,39 @@ export class EngineHost implements EngineApi {
     const frame: Frame = { seq: this.frames.length, cause, state: this.cluster.state, changes, settled };
     this.frames.push(frame);
     this.cursor = frame.seq;
-    for (const listener of this.listeners) listener(frame);
+    this.show(frame);
     return frame;
   }
 
+  /** What a new frame made from here would drop. */
+  private branchFromHere(): Branch | undefined {
+    return this.atHead ? undefined : { fromSeq: this.cursor, dropped: this.frames.length - 1 - this.cursor };
+  }
+
   dispatch(intent: Intent): IntentResult {
+    const branched = this.branchFromHere();
     if (intent.type === 'reset') {
       this.options = intent.options ?? this.options;
       this.cluster = new Cluster(this.options, { journal: true });
-      const frame = this.record({ kind: 'intent', intent: 'reset', summary: 'reset the cluster' }, [], true);
-      return { ok: true, summary: 'reset the cluster', seq: frame.seq };
+      const summary = 'reset the cluster';
+      const frame = this.record({ kind: 'intent', intent: 'reset', summary, request: intent }, [], true);
+      return { ok: true, summary, seq: frame.seq, ...(branched ? { branched } : {}) };
     }
-    const result = this.runIntent(intent);
+    const result = runIntent(this.cluster, intent);
     this.cluster.takeJournal();
     if (!result.ok) return { ok: false, error: result.error };
     const summary = summarize(intent, result.value.value);
-    const frame = this.record({ kind: 'intent', intent: intent.type, summary }, result.value.changes, false);
+    const frame = this.record(
+      { kind: 'intent', intent: intent.type, summary, request: intent },
+      result.value.changes,
+      false,
+    );
     this.schedule();
-    return { ok: true, summary, seq: frame.seq };
-  }
-
-  private runIntent(intent: Exclude<Intent, { type: 'reset' }>) {
-    switch (intent.type) {
-      case 'apply':
-        return this.cluster.apply(intent.text);
-      case 'create':
-        return this.cluster.create(intent.text);
-      case 'delete':
-        return this.cluster.delete(intent.ref);
-      case 'patch':
-        return this.cluster.patch(intent.ref, intent.patch);
-      case 'write':
-        return this.cluster.write(intent.pod, intent.path, intent.content);
-      case 'crash':
-        return this.cluster.crash(intent.pod);
-      case 'fault':
-        return this.cluster.fault(intent.target, intent.error);
-      case 'clearFault':
-        return this.cluster.clearFault(intent.target);
-    }
+    return { ok: true, summary, seq: frame.seq, ...(branched ? { branched } : {}) };
   }
 
   step(): Frame {
+    if (!this.atHead) return this.moveCursor(this.cursor + 1);
     return this.recordRound(this.cluster.step());
   }
 
@@ -142,7 +164,7 @@ export class EngineHost implements EngineApi {
     let frame = this.current;
     for (let round = 0; round < 200; round += 1) {
       frame = this.step();
-      if (frame.settled) break;
+      if (frame.settled && this.atHead) break;
     }
     return frame;
   }
@@ -171,12 +193,15 @@ export class EngineHost implements EngineApi {
   }
 
   playback(): PlaybackState {
-    return { playing: this.playing, speed: this.speed, settled: this.current.settled };
+    return { playing: this.playing, speed: this.speed, settled: this.atHead && this.current.settled };
   }
 
-  /** While playing, a round runs every 1/speed seconds until the cluster settles. */
+  /**
+   * While playing, a frame every 1/speed seconds: the recorded ones first when looking at the
+   * past, then new rounds until the cluster settles.
+   */
   private schedule(): void {
-    if (!this.playing || this.pending !== undefined || this.current.settled) return;
+    if (!this.playing || this.pending !== undefined || (this.atHead && this.current.settled)) return;
     this.pending = this.timer.set(() => {
       this.pending = undefined;
       if (!this.playing) return;
@@ -187,11 +212,24 @@ export class EngineHost implements EngineApi {
 
   kubectl(line: string, editorText: string) {
     const before = this.cluster.state;
+    const branched = this.branchFromHere();
     const output = runKubectl(this.cluster, line, { '-': editorText, 'editor.yaml': editorText });
     const changes = this.cluster.takeJournal();
     if (this.cluster.state !== before) {
-      this.record({ kind: 'kubectl', line: line.trim() }, changes, false);
+      const trimmed = line.trim();
+      this.record(
+        readsFiles(trimmed)
+          ? { kind: 'kubectl', line: trimmed, editorText }
+          : { kind: 'kubectl', line: trimmed },
+        changes,
+        false,
+      );
       this.schedule();
+      if (branched)
+        return {
+          ...output,
+          stderr: `${output.stderr}(the timeline continues from round ${this.frames[branched.fromSeq]?.state.round ?? 0}; ${branched.dropped} later frames were dropped)\n`,
+        };
     }
     return output;
   }
@@ -204,11 +242,7 @@ export class EngineHost implements EngineApi {
     const problem = stateProblem(state);
     if (problem !== undefined) return { ok: false, reason: `the saved cluster cannot be used: ${problem}` };
     this.cluster = new Cluster(state as ClusterState, { journal: true });
-    const frame = this.record(
-      { kind: 'intent', intent: 'reset', summary: 'restored your saved workspace' },
-      [],
-      false,
-    );
+    const frame = this.record({ kind: 'restore', summary: 'restored your saved workspace' }, [], false);
     this.schedule();
     return { ok: true, seq: frame.seq };
   }
@@ -218,6 +252,187 @@ export class EngineHost implements EngineApi {
       const problems = checkExpectation(this.cluster.state, check);
       return { met: problems.length === 0, problems };
     });
+  }
+
+  timeline(): TimelineEntry[] {
+    return this.frames.map(timelineEntry);
+  }
+
+  frameOfEvent(namespace: string, name: string): number | undefined {
+    const key = namespace ? `${namespace}/${name}` : name;
+    return this.frames.find((frame) => key in frame.state.objects.Event)?.seq;
+  }
+
+  replayLog(): ReplayLog {
+    return {
+      version: REPLAY_LOG_VERSION,
+      options: this.startOptions,
+      moves: movesOf(this.frames, this.frames.length - 1),
+    };
+  }
+
+  replay(
+    untrusted: unknown,
+    seq?: number,
+  ): { ok: true; position: TimelinePosition } | { ok: false; reason: string } {
+    const log = replayLogProblem(untrusted);
+    if (typeof log === 'string') return { ok: false, reason: log };
+    const saved = {
+      cluster: this.cluster,
+      options: this.options,
+      start: this.startOptions,
+      frames: this.frames,
+      cursor: this.cursor,
+    };
+    this.pause();
+    this.muted = true;
+    try {
+      this.options = log.options;
+      this.startOptions = log.options;
+      this.cluster = new Cluster(log.options, { journal: true });
+      this.frames = [];
+      this.cursor = -1;
+      this.record({ kind: 'start' }, [], true);
+      for (const [index, move] of log.moves.entries()) {
+        const problem = this.replayMove(move);
+        if (problem) throw new Error(`moves[${index}] ${problem}`);
+      }
+    } catch (error) {
+      Object.assign(this, {
+        cluster: saved.cluster,
+        options: saved.options,
+        startOptions: saved.start,
+        frames: saved.frames,
+        cursor: saved.cursor,
+      });
+      this.muted = false;
+      return {
+        ok: false,
+        reason: `the timeline does not replay: ${error instanceof Error ? error.message : String(error)}`,
+      };
+    }
+    this.muted = false;
+    const target =
+      seq !== undefined && Number.isInteger(seq) && seq >= 0 && seq < this.frames.length
+        ? seq
+        : this.frames.length - 1;
+    this.moveCursor(target);
+    return { ok: true, position: this.position };
+  }
+
+  /** Makes a move's frames again; a problem means the log does not fit this engine. */
+  private replayMove(move: Move): string | undefined {
+    switch (move.kind) {
+      case 'rounds':
+        for (let round = 0; round < move.count; round += 1) this.step();
+        return undefined;
+      case 'intent': {
+        const result = this.dispatch(move.intent);
+        return result.ok ? undefined : `(${move.intent.type}) was refused: ${result.error.message}`;
+      }
+      case 'kubectl': {
+        const before = this.cluster.state;
+        const output = this.kubectl(move.line, move.editorText ?? '');
+        return this.cluster.state === before
+          ? `(kubectl ${move.line}) changed nothing: ${output.stderr.trim()}`
+          : undefined;
+      }
+      case 'restore': {
+        const result = this.restoreState(move.state);
+        return result.ok ? undefined : result.reason;
+      }
+    }
+  }
+
+  forecast(
+    intents: readonly Intent[],
+    fromSeq?: number,
+  ): { ok: true; frames: Frame[] } | { ok: false; reason: string } {
+    const from = this.frames[fromSeq ?? this.cursor];
+    if (!from) return { ok: false, reason: `there is no frame ${String(fromSeq)}` };
+    const scratch = new Cluster(from.state, { journal: true });
+    const frames: Frame[] = [
+      { seq: 0, cause: { kind: 'start' }, state: scratch.state, changes: [], settled: false },
+    ];
+    for (const intent of intents) {
+      if (intent.type === 'reset') return { ok: false, reason: 'a forecast cannot reset the cluster' };
+      const result = runIntent(scratch, intent);
+      scratch.takeJournal();
+      if (!result.ok) return { ok: false, reason: `${intent.type}: ${result.error.message}` };
+      const summary = summarize(intent, result.value.value);
+      frames.push({
+        seq: frames.length,
+        cause: { kind: 'intent', intent: intent.type, summary, request: intent },
+        state: scratch.state,
+        changes: result.value.changes,
+        settled: false,
+      });
+    }
+    for (let round = 0; round < 200; round += 1) {
+      const result = scratch.step();
+      frames.push({
+        seq: frames.length,
+        cause: { kind: 'round' },
+        state: scratch.state,
+        changes: result.changes,
+        settled: !result.progressed,
+      });
+      if (!result.progressed) break;
+    }
+    return { ok: true, frames };
+  }
+}
+
+function runIntent(cluster: Cluster, intent: Exclude<Intent, { type: 'reset' }>) {
+  switch (intent.type) {
+    case 'apply':
+      return cluster.apply(intent.text);
+    case 'create':
+      return cluster.create(intent.text);
+    case 'delete':
+      return cluster.delete(intent.ref);
+    case 'patch':
+      return cluster.patch(intent.ref, intent.patch);
+    case 'write':
+      return cluster.write(intent.pod, intent.path, intent.content);
+    case 'crash':
+      return cluster.crash(intent.pod);
+    case 'fault':
+      return cluster.fault(intent.target, intent.error);
+    case 'clearFault':
+      return cluster.clearFault(intent.target);
+  }
+}
+
+function timelineEntry(frame: Frame): TimelineEntry {
+  const changes = frame.changes.filter((change) => !change.repeat);
+  const events = changes
+    .filter((change) => change.action === 'event' && change.object)
+    .map(
+      (change) =>
+        `${change.object?.kind.toLowerCase() ?? ''}/${change.object?.name ?? ''}: ${change.message}`,
+    );
+  return {
+    seq: frame.seq,
+    round: frame.state.round,
+    cause: frame.cause.kind,
+    label: frameLabel(frame, changes),
+    changeCount: changes.length,
+    events,
+  };
+}
+
+function frameLabel(frame: Frame, changes: readonly Change[]): string {
+  switch (frame.cause.kind) {
+    case 'start':
+      return 'the cluster started';
+    case 'intent':
+    case 'restore':
+      return frame.cause.summary;
+    case 'kubectl':
+      return `$ ${frame.cause.line}`;
+    case 'round':
+      return changes[0]?.message ?? 'nothing changed';
   }
 }
 

@@ -14,6 +14,7 @@ import type {
   ObjectRef,
 } from '../engine';
 import type { Expectation } from '../engine/scenario/format';
+import type { ReplayLog } from './timeline';
 
 /** A lesson goal checked against the current cluster: met, or what still differs. */
 export interface GoalResult {
@@ -22,7 +23,7 @@ export interface GoalResult {
 }
 
 /** Bump when a message changes shape; the client refuses a worker of another version. */
-export const PROTOCOL_VERSION = 3;
+export const PROTOCOL_VERSION = 4;
 
 export interface PodRef {
   readonly namespace?: string;
@@ -45,9 +46,37 @@ export type IntentType = Intent['type'];
 /** Why a frame exists. */
 export type FrameCause =
   | { readonly kind: 'start' }
-  | { readonly kind: 'intent'; readonly intent: IntentType; readonly summary: string }
-  | { readonly kind: 'kubectl'; readonly line: string }
-  | { readonly kind: 'round' };
+  | {
+      readonly kind: 'intent';
+      readonly intent: IntentType;
+      readonly summary: string;
+      /** The whole intent, so the timeline can be replayed (share links, saved workspaces). */
+      readonly request: Intent;
+    }
+  /** editorText: what `-f -` read, kept only for lines that read a file. */
+  | { readonly kind: 'kubectl'; readonly line: string; readonly editorText?: string }
+  | { readonly kind: 'round' }
+  /** The cluster continued from a saved state. */
+  | { readonly kind: 'restore'; readonly summary: string };
+
+/** Where the shown frame sits in the timeline: `seq < head` while looking at the past. */
+export interface TimelinePosition {
+  readonly seq: number;
+  readonly head: number;
+}
+
+/** One frame, in brief, for the timeline strip. */
+export interface TimelineEntry {
+  readonly seq: number;
+  readonly round: number;
+  readonly cause: FrameCause['kind'];
+  /** What happened, in one line: the intent, the kubectl line, or the round's first change. */
+  readonly label: string;
+  /** How many changes (repeated events aside) the frame made. */
+  readonly changeCount: number;
+  /** Events first recorded in this frame: "Warning ProvisioningFailed pvc/data". */
+  readonly events: readonly string[];
+}
 
 export interface Frame {
   /** Position in the timeline, from 0. */
@@ -60,8 +89,14 @@ export interface Frame {
   readonly settled: boolean;
 }
 
+/** An intent sent while looking at the past continues from there: the later frames are dropped. */
+export interface Branch {
+  readonly fromSeq: number;
+  readonly dropped: number;
+}
+
 export type IntentResult =
-  | { readonly ok: true; readonly summary: string; readonly seq: number }
+  | { readonly ok: true; readonly summary: string; readonly seq: number; readonly branched?: Branch }
   | { readonly ok: false; readonly error: ApiError };
 
 export interface PlaybackState {
@@ -81,9 +116,10 @@ export interface EngineInfo {
 /** Everything the worker answers. Every method is async across the worker boundary. */
 export interface EngineApi {
   hello(): EngineInfo;
-  /** Frames are pushed to the listener as they are made; the current frame is sent at once. */
-  subscribe(listener: (frame: Frame) => void): void;
+  /** Frames are pushed to the listener as they are made (or sought); the current one at once. */
+  subscribe(listener: (frame: Frame, position: TimelinePosition) => void): void;
   dispatch(intent: Intent): IntentResult;
+  /** One round; while looking at the past, the next recorded frame instead (nothing is dropped). */
   step(): Frame;
   /** Rounds until nothing changes; every round becomes a frame. */
   settle(): Frame;
@@ -96,6 +132,30 @@ export interface EngineApi {
    * continues from that frame: the frames after it are dropped.
    */
   seek(seq: number): Frame | undefined;
+  /** Every frame of the timeline, in brief. */
+  timeline(): TimelineEntry[];
+  /** The first frame in which an Event object exists (to jump to when it happened). */
+  frameOfEvent(namespace: string, name: string): number | undefined;
+  /** The moves that rebuild the timeline up to its head, for links and saved workspaces. */
+  replayLog(): ReplayLog;
+  /**
+   * Starts over and replays a log (untrusted: checked first), then shows frame `seq` (default:
+   * the last). A refusal says why and changes nothing.
+   */
+  replay(
+    log: unknown,
+    seq?: number,
+  ):
+    | { readonly ok: true; readonly position: TimelinePosition }
+    | { readonly ok: false; readonly reason: string };
+  /**
+   * What would happen: runs the intents on a scratch copy of frame `fromSeq` (default: the shown
+   * one) and reconciles until settled. The real timeline is not touched.
+   */
+  forecast(
+    intents: readonly Intent[],
+    fromSeq?: number,
+  ): { readonly ok: true; readonly frames: Frame[] } | { readonly ok: false; readonly reason: string };
   kubectl(line: string, editorText: string): KubectlOutput;
   explainClaim(namespace: string, name: string): ClaimBindingExplanation | undefined;
   /**

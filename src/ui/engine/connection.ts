@@ -11,9 +11,9 @@ import { useAppStore } from '../store';
 let connection: Promise<EngineConnection> | undefined;
 
 export function startEngine(): Promise<EngineConnection> {
-  connection ??= connectEngine((frame) => {
+  connection ??= connectEngine((frame, position) => {
     const store = useAppStore.getState();
-    store.receiveFrame(frame);
+    store.receiveFrame(frame, position);
     if (store.playback.settled !== frame.settled)
       store.setPlayback({ ...store.playback, settled: frame.settled });
   }).then(
@@ -47,6 +47,7 @@ export async function engineSchema(): Promise<object> {
 export async function applyEditorText(): Promise<void> {
   const store = useAppStore.getState();
   const result = await (await client()).dispatch({ type: 'apply', text: store.editorText });
+  if (result.ok && result.branched) store.noteBranch(result.branched);
   store.setApplyOutcome(
     result.ok
       ? { ok: true, message: result.summary }
@@ -56,7 +57,20 @@ export async function applyEditorText(): Promise<void> {
 
 export async function dispatchIntent(intent: Intent): Promise<string> {
   const result = await (await client()).dispatch(intent);
+  if (result.ok && result.branched) useAppStore.getState().noteBranch(result.branched);
   return result.ok ? result.summary : `${result.error.kind}: ${result.error.message}`;
+}
+
+/** Shows the cluster as it was at frame `seq` (pauses playback). */
+export async function seekFrame(seq: number): Promise<void> {
+  await (await client()).seek(seq);
+  useAppStore.getState().setPlayback(await (await client()).playback());
+}
+
+/** One frame back in the timeline. */
+export async function stepBack(): Promise<void> {
+  const position = useAppStore.getState().timelinePosition;
+  if (position.seq > 0) await seekFrame(position.seq - 1);
 }
 
 export async function deleteObject(ref: ObjectRef): Promise<string> {

@@ -60,6 +60,8 @@ function titleOf(frame: Frame): string {
       return `$ ${frame.cause.line}`;
     case 'start':
       return 'A fresh cluster';
+    case 'restore':
+      return frame.cause.summary;
   }
 }
 

@@ -24,13 +24,23 @@ describe('app store', () => {
     store.getState().receiveFrame(frame(0, { kind: 'start' }));
     store
       .getState()
-      .receiveFrame(frame(1, { kind: 'intent', intent: 'apply', summary: 'pv created' }, ['created']));
+      .receiveFrame(
+        frame(
+          1,
+          { kind: 'intent', intent: 'apply', request: { type: 'apply', text: '' }, summary: 'pv created' },
+          ['created'],
+        ),
+      );
     store.getState().receiveFrame(frame(2, { kind: 'round' }, ['bound']));
     store.getState().receiveFrame(frame(3, { kind: 'round' }));
     store.getState().receiveFrame(frame(4, { kind: 'round' }, ['again'], true));
     expect(store.getState().frame?.seq).toBe(4);
     expect(store.getState().narratedFrames.map((item) => item.seq)).toEqual([0, 1, 2]);
-    store.getState().receiveFrame(frame(5, { kind: 'intent', intent: 'reset', summary: 'reset' }));
+    store
+      .getState()
+      .receiveFrame(
+        frame(5, { kind: 'intent', intent: 'reset', request: { type: 'reset' }, summary: 'reset' }),
+      );
     expect(store.getState().narratedFrames.map((item) => item.seq)).toEqual([5]);
   });
 
