@@ -7,6 +7,7 @@ import { LESSONS } from '../../lessons';
 import type { Lesson, LessonStep } from '../../lessons';
 import { useAppStore } from '../store';
 import { checkGoals, enterStep, lessonById, playSolution, startLesson } from './lesson-actions';
+import { GoalPicture } from './GoalPicture';
 import { Prose } from './Prose';
 
 export function LessonPanel() {
@@ -72,6 +73,7 @@ function LessonView({ lesson }: { lesson: Lesson }) {
       </p>
       <Prose text={step.prose} />
       <GoalChecklist step={step} />
+      <GoalPicture step={step} />
       <Hints step={step} />
       {step.prediction && <PredictionBox step={step} />}
       <StepControls lesson={lesson} step={step} stepIndex={stepIndex} />

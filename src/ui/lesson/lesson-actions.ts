@@ -60,7 +60,7 @@ export async function startLesson(lesson: Lesson): Promise<void> {
 
 export function enterStep(lesson: Lesson, index: number): void {
   const store = useAppStore.getState();
-  store.goToStep(index);
+  store.goToStep(index, store.frame?.seq);
   const step = lesson.steps[index];
   if (step?.editor) store.setEditorText(step.editor);
   void checkGoals();

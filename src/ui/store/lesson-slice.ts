@@ -10,10 +10,12 @@ export interface LessonSlice {
   hintsShown: number;
   predictionChoice: number | null;
   goalResults: readonly GoalResult[];
+  /** The frame the current step began at (its goal picture is forecast from there). */
+  stepStartSeq: number | null;
   /** lesson id -> ids of the steps completed (saved locally). */
   completedSteps: Readonly<Record<string, readonly string[]>>;
   openLesson: (lessonId: string | null) => void;
-  goToStep: (index: number) => void;
+  goToStep: (index: number, startSeq?: number) => void;
   showNextHint: () => void;
   choosePrediction: (choice: number) => void;
   setGoalResults: (results: readonly GoalResult[]) => void;
@@ -26,10 +28,25 @@ export const createLessonSlice: StateCreator<AppState, [], [], LessonSlice> = (s
   hintsShown: 0,
   predictionChoice: null,
   goalResults: [],
+  stepStartSeq: null,
   completedSteps: loadProgress(),
   openLesson: (lessonId) =>
-    set({ lessonId, stepIndex: 0, hintsShown: 0, predictionChoice: null, goalResults: [] }),
-  goToStep: (stepIndex) => set({ stepIndex, hintsShown: 0, predictionChoice: null, goalResults: [] }),
+    set({
+      lessonId,
+      stepIndex: 0,
+      hintsShown: 0,
+      predictionChoice: null,
+      goalResults: [],
+      stepStartSeq: null,
+    }),
+  goToStep: (stepIndex, startSeq) =>
+    set({
+      stepIndex,
+      hintsShown: 0,
+      predictionChoice: null,
+      goalResults: [],
+      stepStartSeq: startSeq ?? null,
+    }),
   showNextHint: () => set((state) => ({ hintsShown: state.hintsShown + 1 })),
   choosePrediction: (predictionChoice) => set({ predictionChoice }),
   setGoalResults: (goalResults) => set({ goalResults }),
