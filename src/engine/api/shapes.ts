@@ -297,7 +297,9 @@ function walkShape(value: unknown, shape: Shape, segments: string[], errors: Fie
       }
       for (const key of Object.keys(value)) {
         segments.push(`[${key}]`);
-        walkShape(value[key], shape.values, segments, errors);
+        if ((value[key] === null || value[key] === undefined) && shape.values.type !== 'any')
+          errors.push(typeError(joinPath(segments), null, itemTypeName(shape.values)));
+        else walkShape(value[key], shape.values, segments, errors);
         segments.pop();
       }
       return;
@@ -308,7 +310,11 @@ function walkShape(value: unknown, shape: Shape, segments: string[], errors: Fie
       }
       for (let index = 0; index < value.length; index += 1) {
         segments.push(`[${index}]`);
-        walkShape(value[index], shape.items, segments, errors);
+        // The API server would decode null as an empty item and then refuse its missing fields;
+        // saying "null" is clearer, and no controller ever sees a hole in a list.
+        if ((value[index] === null || value[index] === undefined) && shape.items.type !== 'any')
+          errors.push(typeError(joinPath(segments), null, itemTypeName(shape.items)));
+        else walkShape(value[index], shape.items, segments, errors);
         segments.pop();
       }
       return;
@@ -331,6 +337,20 @@ function walkShape(value: unknown, shape: Shape, segments: string[], errors: Fie
         segments.pop();
       }
       return;
+  }
+}
+
+function itemTypeName(shape: Shape): string {
+  switch (shape.type) {
+    case 'list':
+      return 'array';
+    case 'map':
+    case 'object':
+      return 'object';
+    case 'int-or-string':
+      return 'integer or string';
+    default:
+      return shape.type;
   }
 }
 
