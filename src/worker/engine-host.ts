@@ -4,7 +4,7 @@
  */
 import type { ClusterOptions, ClusterState, RoundResult } from '../engine';
 import { Cluster, SANDBOX_OPTIONS, explainClaimBinding, runKubectl, stateProblem } from '../engine';
-import type { Change } from '../engine';
+import type { Change, KubectlOutput } from '../engine';
 import { checkExpectation } from '../engine/scenario/expectations';
 import type { Expectation } from '../engine/scenario/format';
 import type {
@@ -21,7 +21,7 @@ import type {
   TimelinePosition,
 } from './protocol';
 import type { Move, ReplayLog } from './timeline';
-import { REPLAY_LOG_VERSION, movesOf, readsFiles, replayLogProblem } from './timeline';
+import { REPLAY_LOG_VERSION, intentProblem, movesOf, readsFiles, replayLogProblem } from './timeline';
 import { PROTOCOL_VERSION } from './protocol';
 import { manifestSchema } from './schema';
 
@@ -130,6 +130,20 @@ export class EngineHost implements EngineApi {
   }
 
   dispatch(intent: Intent): IntentResult {
+    // Whatever arrives over the worker boundary is checked; nothing throws back out.
+    const problem = intentProblem(intent, 'intent');
+    if (problem) return { ok: false, error: { kind: 'BadRequest', message: problem } };
+    try {
+      return this.dispatchChecked(intent);
+    } catch (error) {
+      return {
+        ok: false,
+        error: { kind: 'BadRequest', message: `the engine could not do that: ${describe(error)}` },
+      };
+    }
+  }
+
+  private dispatchChecked(intent: Intent): IntentResult {
     const branched = this.branchFromHere();
     if (intent.type === 'reset') {
       this.options = intent.options ?? this.options;
@@ -210,7 +224,22 @@ export class EngineHost implements EngineApi {
     }, 1000 / this.speed);
   }
 
-  kubectl(line: string, editorText: string) {
+  kubectl(line: string, editorText: string): KubectlOutput {
+    if (typeof line !== 'string' || typeof editorText !== 'string')
+      return { stdout: '', stderr: 'error: the command line is not text\n', exitCode: 1, mutated: false };
+    try {
+      return this.kubectlChecked(line, editorText);
+    } catch (error) {
+      return {
+        stdout: '',
+        stderr: `error: the engine could not run that: ${describe(error)}\n`,
+        exitCode: 1,
+        mutated: false,
+      };
+    }
+  }
+
+  private kubectlChecked(line: string, editorText: string): KubectlOutput {
     const before = this.cluster.state;
     const branched = this.branchFromHere();
     const output = runKubectl(this.cluster, line, { '-': editorText, 'editor.yaml': editorText });
@@ -235,6 +264,7 @@ export class EngineHost implements EngineApi {
   }
 
   explainClaim(namespace: string, name: string) {
+    if (typeof namespace !== 'string' || typeof name !== 'string') return undefined;
     return explainClaimBinding(this.cluster.state, namespace, name);
   }
 
@@ -259,6 +289,7 @@ export class EngineHost implements EngineApi {
   }
 
   frameOfEvent(namespace: string, name: string): number | undefined {
+    if (typeof namespace !== 'string' || typeof name !== 'string') return undefined;
     const key = namespace ? `${namespace}/${name}` : name;
     return this.frames.find((frame) => key in frame.state.objects.Event)?.seq;
   }
@@ -350,6 +381,22 @@ export class EngineHost implements EngineApi {
   ): { ok: true; frames: Frame[] } | { ok: false; reason: string } {
     const from = this.frames[fromSeq ?? this.cursor];
     if (!from) return { ok: false, reason: `there is no frame ${String(fromSeq)}` };
+    if (!Array.isArray(intents)) return { ok: false, reason: 'the intents are not a list' };
+    for (const [index, intent] of intents.entries()) {
+      const problem = intentProblem(intent, `intents[${index}]`);
+      if (problem) return { ok: false, reason: problem };
+    }
+    try {
+      return this.forecastChecked(intents, from);
+    } catch (error) {
+      return { ok: false, reason: `the engine could not forecast that: ${describe(error)}` };
+    }
+  }
+
+  private forecastChecked(
+    intents: readonly Intent[],
+    from: Frame,
+  ): { ok: true; frames: Frame[] } | { ok: false; reason: string } {
     const scratch = new Cluster(from.state, { journal: true });
     const frames: Frame[] = [
       { seq: 0, cause: { kind: 'start' }, state: scratch.state, changes: [], settled: false },
@@ -381,6 +428,10 @@ export class EngineHost implements EngineApi {
     }
     return { ok: true, frames };
   }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 function runIntent(cluster: Cluster, intent: Exclude<Intent, { type: 'reset' }>) {
