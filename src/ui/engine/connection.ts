@@ -46,7 +46,13 @@ export async function engineSchema(): Promise<object> {
 /** Applies the editor's manifests; a refusal is kept so the editor can mark the line. */
 export async function applyEditorText(): Promise<void> {
   const store = useAppStore.getState();
-  const result = await (await client()).dispatch({ type: 'apply', text: store.editorText });
+  if (store.applying) return;
+  store.setApplying(true);
+  const result = await (
+    await client()
+  )
+    .dispatch({ type: 'apply', text: store.editorText })
+    .finally(() => useAppStore.getState().setApplying(false));
   if (result.ok && result.branched) store.noteBranch(result.branched);
   store.setApplyOutcome(
     result.ok

@@ -14,6 +14,9 @@ export function EditorPane() {
   const setText = useAppStore((store) => store.setEditorText);
   const outcome = useAppStore((store) => store.applyOutcome);
   const setOutcome = useAppStore((store) => store.setApplyOutcome);
+  const applying = useAppStore((store) => store.applying);
+  // Said only when an apply takes more than a moment, so quick ones do not flicker.
+  const slowApply = useDelayedFlag(applying, 300);
   const [schema, setSchema] = useState<object | null>(null);
   // Monaco (a 1 MB chunk) is fetched only once the graph has drawn its first frame, so the two
   // cores go to the graph first; the plain editor takes text until then.
@@ -62,7 +65,13 @@ export function EditorPane() {
             ))}
           </select>
         </label>
-        <button type="button" className="apply-button" onClick={apply} title="Apply (Ctrl+Enter)">
+        <button
+          type="button"
+          className="apply-button"
+          onClick={apply}
+          title="Apply (Ctrl+Enter)"
+          disabled={applying}
+        >
           Apply
         </button>
       </div>
@@ -79,7 +88,12 @@ export function EditorPane() {
           <EditorFallback value={text} onChange={onChange} onApply={apply} problem={problem} />
         )}
       </div>
-      {outcome && (
+      {slowApply && (
+        <p className="apply-outcome is-busy" role="status" aria-label="Applying">
+          <span className="busy-spinner" aria-hidden="true" /> Applying… the engine is reading your manifests.
+        </p>
+      )}
+      {outcome && !slowApply && (
         <p
           className={`apply-outcome ${outcome.ok ? 'is-ok' : 'is-error'}`}
           role={outcome.ok ? 'status' : 'alert'}
@@ -94,6 +108,19 @@ export function EditorPane() {
       )}
     </section>
   );
+}
+
+function useDelayedFlag(flag: boolean, delayMs: number): boolean {
+  const [late, setLate] = useState(false);
+  useEffect(() => {
+    if (!flag) {
+      setLate(false);
+      return;
+    }
+    const timer = setTimeout(() => setLate(true), delayMs);
+    return () => clearTimeout(timer);
+  }, [flag, delayMs]);
+  return late;
 }
 
 function ErrorText({ message, line }: { message: string; line: number | undefined }) {

@@ -12,6 +12,9 @@ export interface ApplyOutcome {
 export interface EditorSlice {
   editorText: string;
   applyOutcome: ApplyOutcome | null;
+  /** An apply is with the engine (a big paste can take a moment). */
+  applying: boolean;
+  setApplying: (applying: boolean) => void;
   setEditorText: (text: string) => void;
   setApplyOutcome: (outcome: ApplyOutcome | null) => void;
 }
@@ -19,6 +22,8 @@ export interface EditorSlice {
 export const createEditorSlice: StateCreator<AppState, [], [], EditorSlice> = (set) => ({
   editorText: '',
   applyOutcome: null,
+  applying: false,
+  setApplying: (applying) => set({ applying }),
   setEditorText: (editorText) => set({ editorText }),
   setApplyOutcome: (applyOutcome) => set({ applyOutcome }),
 });

@@ -48,7 +48,7 @@ function measureTimelineMemory(): void {
   for (let round = 0; round < ROUNDS; round += 1) {
     if (round % CHANGE_EVERY === 0) {
       const index = toggled % 166;
-      const ref = { kind: 'Pod', namespace: 'default', name: `load-pod-${index}` };
+      const ref = { kind: 'Pod' as const, namespace: 'default', name: `load-pod-${index}` };
       const exists = host.current.state.objects.Pod[`default/load-pod-${index}`] !== undefined;
       host.dispatch(exists ? { type: 'delete', ref } : { type: 'apply', text: podManifest(index) });
       toggled += 1;
