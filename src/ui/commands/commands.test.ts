@@ -5,7 +5,7 @@ import type { KeyTarget } from './key-targets';
 import { isTypingTarget } from './key-targets';
 import { fasterSpeed, slowerSpeed } from './playback-commands';
 import type { KeyEventLike } from './registry';
-import { COMMANDS, commandForKey, shouldRun } from './registry';
+import { COMMANDS, commandById, commandForKey, shouldRun } from './registry';
 import { ariaKeyShortcuts, matchesShortcut, shortcutLabel } from './shortcuts';
 import { largerScale, smallerScale } from './view-commands';
 
@@ -43,6 +43,7 @@ const demoSession = {
   position: 0,
   stepStarts: [],
   busy: false,
+  queued: null,
   problem: null,
   resumeLive: false,
 };
@@ -108,11 +109,19 @@ describe('the registry', () => {
     expect(commandForKey(press('.'), inDemo, null)?.id).toBe('step');
   });
 
-  it('keeps a busy demo’s arrow from falling through to stepping the cluster', () => {
-    const busy = readyState((state) => state.setDemo({ ...demoSession, busy: true }));
+  it('keeps a busy demo’s arrow from falling through to stepping the cluster: the press waits its turn', async () => {
+    const { useAppStore } = await import('../store');
+    useAppStore.getState().setDemo({ ...demoSession, busy: true });
+    const busy = useAppStore.getState();
     const owner = commandForKey(press('ArrowRight'), busy, null);
     expect(owner?.id).toBe('demoNext');
-    expect(owner && shouldRun(owner, press('ArrowRight'), busy)).toBe(false);
+    expect(owner && shouldRun(owner, press('ArrowRight'), busy)).toBe(true);
+    await owner?.run(busy);
+    expect(useAppStore.getState().demo).toMatchObject({ position: 0, busy: true, queued: 'next' });
+    // At the last pause point there is nothing to queue.
+    const atEnd = readyState((state) => state.setDemo({ ...demoSession, position: 5 }));
+    expect(shouldRun(commandById('demoNext'), press('ArrowRight'), atEnd)).toBe(false);
+    useAppStore.getState().setDemo(null);
   });
 
   it('never takes keys typed in Monaco, an input, a textarea, a select or an editable element', () => {

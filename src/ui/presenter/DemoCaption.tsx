@@ -9,7 +9,7 @@ export function DemoCaption() {
   const session = useAppStore((store) => store.demo);
   const demo = useAppStore(currentDemo);
   if (!session || !demo) return null;
-  const { position, busy, problem } = session;
+  const { position, busy, queued, problem } = session;
   const step = position > 0 ? demo.steps[position - 1] : undefined;
   const atEnd = position === demo.steps.length;
   return (
@@ -19,6 +19,7 @@ export function DemoCaption() {
         <span className="demo-caption__position">
           {position === 0 ? 'Ready' : `${position} of ${demo.steps.length}`}
           {busy ? ' · playing…' : atEnd ? ' · the end' : ''}
+          {queued && ` · ${queued} is queued`}
         </span>
         <div className="demo-caption__controls" role="group" aria-label="Demo controls">
           <CommandButton id="demoPrevious" />

@@ -59,8 +59,12 @@ const workerEngine: DemoEngine = {
 
 function finish(run: number, outcome: PlayOutcome): void {
   if (run !== generation) return;
-  store().updateDemo({ busy: false, problem: outcome.ok ? null : outcome.problem });
+  const queued = outcome.ok ? store().demo?.queued : null;
+  store().updateDemo({ busy: false, queued: null, problem: outcome.ok ? null : outcome.problem });
   callHandleAfterLayout('fitView');
+  // A presenter who pressed on while the step played gets the press now, not lost.
+  if (queued === 'next') void nextDemoStep();
+  if (queued === 'previous') void previousDemoStep();
 }
 
 export async function startDemo(demo: Demo): Promise<void> {
@@ -73,6 +77,7 @@ export async function startDemo(demo: Demo): Promise<void> {
     position: 0,
     stepStarts: [],
     busy: true,
+    queued: null,
     problem: null,
     resumeLive: false,
   });
@@ -89,22 +94,28 @@ export function currentDemo(state: AppState): Demo | undefined {
   return demoById(state.demo?.demoId);
 }
 
+/** While a step plays these still hold (the press is queued); they only look at where the demo is. */
 export function canGoNext(state: AppState): boolean {
   const demo = currentDemo(state);
-  return (
-    demo !== undefined && state.demo !== null && !state.demo.busy && state.demo.position < demo.steps.length
-  );
+  return demo !== undefined && state.demo !== null && state.demo.position < demo.steps.length;
 }
 
 export function canGoBack(state: AppState): boolean {
-  return state.demo !== null && !state.demo.busy && state.demo.position > 0;
+  return state.demo !== null && state.demo.position > 0;
+}
+
+/** Keeps the press for when the current step has settled; true if it was kept. */
+function queueIfBusy(press: 'next' | 'previous'): boolean {
+  if (!store().demo?.busy) return false;
+  store().updateDemo({ queued: press });
+  return true;
 }
 
 export async function nextDemoStep(): Promise<void> {
   const state = store();
   const session = state.demo;
   const step = currentDemo(state)?.steps[session?.position ?? 0];
-  if (!session || !step || !canGoNext(state)) return;
+  if (!session || !step || !canGoNext(state) || queueIfBusy('next')) return;
   const run = generation;
   state.updateDemo({
     busy: true,
@@ -119,7 +130,7 @@ export async function previousDemoStep(): Promise<void> {
   const state = store();
   const session = state.demo;
   const began = session?.stepStarts[session.position - 1];
-  if (!session || began === undefined || !canGoBack(state)) return;
+  if (!session || began === undefined || !canGoBack(state) || queueIfBusy('previous')) return;
   const run = generation;
   const wasPlaying = state.playback.playing;
   state.updateDemo({ busy: true });

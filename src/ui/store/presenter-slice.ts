@@ -12,6 +12,8 @@ export interface DemoSession {
   readonly stepStarts: readonly number[];
   /** Intents are playing or the cluster is reconciling: next and previous wait. */
   readonly busy: boolean;
+  /** A next or previous pressed while busy, played once the step has settled (one press kept). */
+  readonly queued: 'next' | 'previous' | null;
   readonly problem: string | null;
   /** Playback was live before going back (which pauses): the next step plays live again. */
   readonly resumeLive: boolean;
