@@ -10,6 +10,17 @@ export class AppPage {
     await expect(this.page.getByRole('toolbar', { name: 'Playback' })).toContainText('settled');
   }
 
+  /** Opens the app at `path` (presenter parameters, say) and waits until the cluster is drawn. */
+  async openAt(path: string): Promise<void> {
+    await this.page.goto(path);
+    await expect(this.node('Node node-a, Ready')).toBeVisible();
+  }
+
+  /** The caption of the demo being presented: title, position, narration, next/previous. */
+  demoCaption(title: string): Locator {
+    return this.page.getByRole('region', { name: `Demo: ${title}` });
+  }
+
   async loadExample(id: string): Promise<void> {
     await this.page.getByLabel('Load an example').selectOption(id);
   }

@@ -7,6 +7,7 @@ import { EditorPane } from './panels/EditorPane';
 import { Legend } from './panels/Legend';
 import { PlaybackBar } from './panels/PlaybackBar';
 import { SidePanel } from './panels/SidePanel';
+import { DemoCaption, InstructorMode } from './presenter';
 import { useAppStore } from './store';
 import { useWorkspace } from './workspace/use-workspace';
 
@@ -42,9 +43,12 @@ export function App() {
         )}
         <main className="app__main">
           <EditorPane />
-          <ClusterGraph />
+          <ClusterGraph>
+            <DemoCaption />
+          </ClusterGraph>
           <SidePanel />
         </main>
+        <InstructorMode />
       </div>
     </MotionConfig>
   );

@@ -7,6 +7,7 @@ import { useEffect, useLayoutEffect, useRef } from 'react';
 import type { EditorProblem, YamlEditorHandle, YamlEditorProps } from './contract';
 import { DEFAULT_ARIA_LABEL, DEFAULT_FONT_SIZE } from './contract';
 import { ENGINE_MARKER_OWNER, createManifestModel, monaco, setManifestSchema } from './monaco-setup';
+import { monacoThemeFor } from './monaco-themes';
 import { exposeTestHook } from './test-hook';
 
 export type { EditorProblem, YamlEditorHandle, YamlEditorProps } from './contract';
@@ -62,6 +63,7 @@ function problemMarker(model: monaco.editor.ITextModel, problem: EditorProblem):
 
 export default function YamlEditor(props: YamlEditorProps) {
   const { value, problem, schema, fontSize = DEFAULT_FONT_SIZE, ariaLabel = DEFAULT_ARIA_LABEL } = props;
+  const { theme = 'default' } = props;
   const hostRef = useRef<HTMLDivElement>(null);
   const editorRef = useRef<Editor | null>(null);
   // The latest props, for Monaco's callbacks, which are registered once.
@@ -163,6 +165,11 @@ export default function YamlEditor(props: YamlEditorProps) {
   useEffect(() => {
     editorRef.current?.updateOptions({ fontSize, ariaLabel });
   }, [fontSize, ariaLabel]);
+
+  // Monaco has one theme per page.
+  useEffect(() => {
+    monaco.editor.setTheme(monacoThemeFor(theme));
+  }, [theme]);
 
   // `nokey`: React Flow's window keydown handler swallows Space unless the target is inside it.
   return <div ref={hostRef} className="nokey" style={{ width: '100%', height: '100%' }} />;

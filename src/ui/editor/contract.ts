@@ -30,10 +30,14 @@ export interface YamlEditorProps {
   schema: object | null;
   /** Presenter mode scales it. */
   fontSize?: number;
+  /** Presenter mode's high-contrast theme; the fallback follows the page's colours instead. */
+  theme?: EditorTheme;
   /** Defaults to "Manifest editor". */
   ariaLabel?: string;
   onReady?: (handle: YamlEditorHandle) => void;
 }
+
+export type EditorTheme = 'default' | 'high-contrast';
 
 export type EditorFallbackProps = Omit<YamlEditorProps, 'schema'>;
 

@@ -2,7 +2,9 @@
 import type { Edge, Node, NodeChange, ReactFlowInstance } from '@xyflow/react';
 import { Background, Controls, ReactFlow } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
+import type { ReactNode } from 'react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { registerHandle } from '../commands/handles';
 import { useAppStore } from '../store';
 import type { LaneTitleFlowNode, ZoneFlowNode } from './BackdropNodes';
 import { LaneTitleNode, ZoneNode } from './BackdropNodes';
@@ -25,7 +27,8 @@ const NOT_SELECTABLE = /^(ghost|zone|lane):/;
 
 type FlowNode = ResourceFlowNode | ZoneFlowNode | LaneTitleFlowNode;
 
-export function ClusterGraph() {
+/** `children` are drawn under the canvas, inside the graph's box (the demo caption). */
+export function ClusterGraph({ children }: { children?: ReactNode }) {
   const state = useAppStore((store) => store.frame?.state);
   const selectedId = useAppStore((store) => store.selectedId);
   const highlightedIds = useAppStore((store) => store.highlightedIds);
@@ -168,6 +171,16 @@ export function ClusterGraph() {
     return () => cancelAnimationFrame(frame);
   }, [nodeCount, layoutVersion]);
 
+  // The "fit view" command: fit now, and keep fitting as objects come and go.
+  useEffect(
+    () =>
+      registerHandle('fitView', () => {
+        userMoved.current = false;
+        void flow.current?.fitView({ padding: 0.12, duration: 300 });
+      }),
+    [],
+  );
+
   const tidy = useCallback(async () => {
     setTidying(true);
     try {
@@ -214,6 +227,7 @@ export function ClusterGraph() {
           }}
         />
       </ReactFlow>
+      {children}
     </div>
   );
 }

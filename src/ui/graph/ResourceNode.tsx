@@ -5,7 +5,7 @@ import { motion } from 'motion/react';
 import { memo } from 'react';
 import { KindIcon } from './icons';
 import type { GraphNodeModel } from './model';
-import { TONE_COLORS } from './tones';
+import { toneStyle } from './tones';
 
 export interface ResourceNodeData extends Record<string, unknown> {
   readonly model: GraphNodeModel;
@@ -24,7 +24,6 @@ export type ResourceFlowNode = Node<ResourceNodeData, 'resource'>;
 
 function ResourceNodeView({ data, selected }: NodeProps<ResourceFlowNode>) {
   const { model, entering, exiting, pulse, enterFrom, highlighted } = data;
-  const tone = TONE_COLORS[model.tone];
   const className = [
     'resource-node',
     `kind-${model.kind}`,
@@ -49,7 +48,7 @@ function ResourceNodeView({ data, selected }: NodeProps<ResourceFlowNode>) {
         <motion.span
           key={pulse}
           className="status-pill"
-          style={{ background: tone.fill, color: tone.text }}
+          style={toneStyle(model.tone)}
           initial={pulse > 0 ? { scale: 1.35 } : false}
           animate={{ scale: 1 }}
           transition={{ duration: 0.4 }}

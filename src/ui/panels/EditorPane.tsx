@@ -2,9 +2,10 @@
  * Manifests in, like `kubectl apply -f`: examples to load, the YAML editor (Monaco, loaded after
  * the graph), Apply (also Ctrl/Cmd+Enter), and the engine's answer.
  */
-import { useEffect, useMemo, useState } from 'react';
-import type { EditorProblem } from '../editor';
-import { EditorFallback, LazyYamlEditor } from '../editor';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { registerHandle } from '../commands/handles';
+import type { EditorProblem, YamlEditorHandle } from '../editor';
+import { DEFAULT_FONT_SIZE, EditorFallback, LazyYamlEditor } from '../editor';
 import { EXAMPLES } from '../examples';
 import { applyEditorText, engineSchema } from '../engine/connection';
 import { useAppStore } from '../store';
@@ -18,6 +19,16 @@ export function EditorPane() {
   // Said only when an apply takes more than a moment, so quick ones do not flicker.
   const slowApply = useDelayedFlag(applying, 300);
   const [schema, setSchema] = useState<object | null>(null);
+  // Presenter mode: the editor's type follows the UI scale, and its colours the theme.
+  const fontSize = Math.round(DEFAULT_FONT_SIZE * useAppStore((store) => store.uiScale));
+  const theme = useAppStore((store) => store.theme);
+  // The "focus editor" command reaches whichever editor is mounted (Monaco or the fallback).
+  const unregisterFocus = useRef<() => void>(undefined);
+  const onReady = useCallback((handle: YamlEditorHandle) => {
+    unregisterFocus.current?.();
+    unregisterFocus.current = registerHandle('focusEditor', () => handle.focus());
+  }, []);
+  useEffect(() => () => unregisterFocus.current?.(), []);
   // Monaco (a 1 MB chunk) is fetched only once the graph has drawn its first frame, so the two
   // cores go to the graph first; the plain editor takes text until then.
   const graphReady = useAppStore((store) => store.frame !== null);
@@ -83,9 +94,19 @@ export function EditorPane() {
             onApply={apply}
             problem={problem}
             schema={schema}
+            fontSize={fontSize}
+            theme={theme}
+            onReady={onReady}
           />
         ) : (
-          <EditorFallback value={text} onChange={onChange} onApply={apply} problem={problem} />
+          <EditorFallback
+            value={text}
+            onChange={onChange}
+            onApply={apply}
+            problem={problem}
+            fontSize={fontSize}
+            onReady={onReady}
+          />
         )}
       </div>
       {slowApply && (

@@ -1,13 +1,17 @@
 /** What the status colours mean: one colour per phase, everywhere. */
-import { TONE_COLORS } from '../graph/tones';
+import { TONES, TONE_COLORS, toneStyle } from '../graph/tones';
 
 export function Legend() {
   return (
     <ul className="legend" aria-label="Status colours">
-      {Object.entries(TONE_COLORS).map(([tone, colors]) => (
+      {TONES.map((tone) => (
         <li key={tone}>
-          <span className="legend__swatch" style={{ background: colors.fill }} aria-hidden="true" />
-          {colors.label}
+          <span
+            className="legend__swatch"
+            style={{ background: toneStyle(tone).background }}
+            aria-hidden="true"
+          />
+          {TONE_COLORS[tone].label}
         </li>
       ))}
     </ul>

@@ -10,6 +10,8 @@ import type { PlaybackSlice } from './playback-slice';
 import { createPlaybackSlice } from './playback-slice';
 import type { PrefsSlice } from './prefs-slice';
 import { createPrefsSlice } from './prefs-slice';
+import type { PresenterSlice } from './presenter-slice';
+import { createPresenterSlice } from './presenter-slice';
 import type { SelectionSlice } from './selection-slice';
 import { createSelectionSlice } from './selection-slice';
 import type { TerminalSlice } from './terminal-slice';
@@ -21,7 +23,8 @@ export type AppState = FrameSlice &
   EditorSlice &
   TerminalSlice &
   PrefsSlice &
-  LessonSlice;
+  LessonSlice &
+  PresenterSlice;
 
 export const createAppStore = () =>
   create<AppState>()((...args) => ({
@@ -32,6 +35,7 @@ export const createAppStore = () =>
     ...createTerminalSlice(...args),
     ...createPrefsSlice(...args),
     ...createLessonSlice(...args),
+    ...createPresenterSlice(...args),
   }));
 
 export const useAppStore = createAppStore();
