@@ -5,9 +5,9 @@ import { expect } from '@playwright/test';
 export class AppPage {
   constructor(readonly page: Page) {}
 
+  /** Opens the app and waits until the engine has drawn the cluster (not just the page). */
   async open(): Promise<void> {
-    await this.page.goto('/');
-    await expect(this.page.getByRole('toolbar', { name: 'Playback' })).toContainText('settled');
+    await this.openAt('/');
   }
 
   /** Opens the app at `path` (presenter parameters, say) and waits until the cluster is drawn. */

@@ -1,5 +1,7 @@
 /** The reconcile loop under the presenter's hand: play, step, back, speed, reset. */
 import { pause, play, resetCluster, setSpeed, stepBack, stepRound } from '../engine/connection';
+import { SANDBOX_OPTIONS } from '../../engine';
+import { lessonById } from '../lesson/lesson-actions';
 import type { AppState } from '../store';
 import type { Command } from './types';
 
@@ -73,7 +75,8 @@ export const PLAYBACK_COMMANDS: readonly Command[] = [
     run: (state) => {
       // A demo cannot go on from a cluster it did not make.
       if (state.demo) state.setDemo(null);
-      return resetCluster();
+      // A fresh cluster of the open lesson's kind, else the sandbox (not whatever a demo used last).
+      return resetCluster(lessonById(state.lessonId)?.cluster ?? SANDBOX_OPTIONS);
     },
   },
 ];

@@ -2,7 +2,7 @@
  * The page's one connection to the engine worker. Frames flow into the store; components call
  * the actions below, which send intents and record what came back.
  */
-import type { ObjectRef } from '../../engine';
+import type { ClusterOptions, ObjectRef } from '../../engine';
 import type { EngineConnection } from '../../worker/client';
 import { connectEngine } from '../../worker/client';
 import type { Intent } from '../../worker/protocol';
@@ -99,8 +99,8 @@ export async function setSpeed(roundsPerSecond: number): Promise<void> {
   useAppStore.getState().setPlayback(await (await client()).setSpeed(roundsPerSecond));
 }
 
-export async function resetCluster(): Promise<void> {
-  await (await client()).dispatch({ type: 'reset' });
+export async function resetCluster(options?: ClusterOptions): Promise<void> {
+  await (await client()).dispatch({ type: 'reset', ...(options ? { options } : {}) });
   useAppStore.getState().setApplyOutcome(null);
 }
 
