@@ -7,6 +7,7 @@ import { EditorPane } from './panels/EditorPane';
 import { Legend } from './panels/Legend';
 import { PlaybackBar } from './panels/PlaybackBar';
 import { SidePanel } from './panels/SidePanel';
+import { TimelineStrip } from './timeline/TimelineStrip';
 import { useAppStore } from './store';
 import { useWorkspace } from './workspace/use-workspace';
 
@@ -26,6 +27,7 @@ export function App() {
           <PlaybackBar />
           <Legend />
         </header>
+        <TimelineStrip />
         {engineStatus === 'failed' && (
           <p className="engine-error" role="alert">
             The simulated cluster could not start: {engineError}
