@@ -110,6 +110,8 @@ test('the lesson goal checklist shows the sought moment', async ({ page }) => {
   const lesson = page.getByRole('region', { name: 'Lesson 1: Why pods lose data' });
   await lesson.getByRole('button', { name: 'Show solution' }).click();
   const goals = lesson.getByRole('list', { name: 'Goals' });
+  // The crash is the solution's last intent: once it is done, nothing more is played.
+  await expect(goals).toContainText('The pod notebook is Running again after the crash (done)');
   await expect(goals).toContainText('/tmp/todo.txt is gone (done)');
   await app.settled();
   await app.scrubber().focus();
