@@ -7,9 +7,9 @@ import { EditorPane } from './panels/EditorPane';
 import { Legend } from './panels/Legend';
 import { PlaybackBar } from './panels/PlaybackBar';
 import { SidePanel } from './panels/SidePanel';
-import { TimelineStrip } from './timeline/TimelineStrip';
 import { useAppStore } from './store';
 import { useWorkspace } from './workspace/use-workspace';
+import { TimelineStrip } from './timeline/TimelineStrip';
 
 export function App() {
   const reducedMotion = useAppStore((store) => store.reducedMotion);

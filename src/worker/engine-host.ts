@@ -2,9 +2,9 @@
  * The engine as the worker runs it: a Cluster, the timeline of frames, and playback. Pure logic
  * with an injected timer, so it runs (and is tested) in Node as well as in the worker.
  */
-import type { ClusterOptions, ClusterState, KubectlOutput, RoundResult } from '../engine';
+import type { ClusterOptions, ClusterState, RoundResult } from '../engine';
 import { Cluster, SANDBOX_OPTIONS, explainClaimBinding, runKubectl, stateProblem } from '../engine';
-import type { Change } from '../engine';
+import type { Change, KubectlOutput } from '../engine';
 import { checkExpectation } from '../engine/scenario/expectations';
 import type { Expectation } from '../engine/scenario/format';
 import type {
