@@ -63,4 +63,19 @@ export class AppPage {
     await expect(log).toContainText(`$ ${line}`);
     return log;
   }
+
+  /** The timeline strip under the header. */
+  timeline(): Locator {
+    return this.page.getByRole('region', { name: 'Timeline' });
+  }
+
+  scrubber(): Locator {
+    return this.page.getByRole('slider', { name: 'Timeline position' });
+  }
+
+  /** Waits until the cluster has reconciled everything (and shows the newest frame). */
+  async settled(): Promise<void> {
+    await expect(this.page.getByRole('toolbar', { name: 'Playback' })).toContainText('settled');
+    await expect(this.timeline()).toContainText(/frame (\d+) of \1 · live/);
+  }
 }

@@ -10,6 +10,7 @@ import { SidePanel } from './panels/SidePanel';
 import { DemoCaption, InstructorMode } from './presenter';
 import { useAppStore } from './store';
 import { useWorkspace } from './workspace/use-workspace';
+import { TimelineStrip } from './timeline/TimelineStrip';
 
 export function App() {
   const reducedMotion = useAppStore((store) => store.reducedMotion);
@@ -27,6 +28,7 @@ export function App() {
           <PlaybackBar />
           <Legend />
         </header>
+        <TimelineStrip />
         {engineStatus === 'failed' && (
           <p className="engine-error" role="alert">
             The simulated cluster could not start: {engineError}

@@ -19,6 +19,7 @@ import type {
   PlaybackState,
   TimelineEntry,
   TimelinePosition,
+  TimelineSlice,
 } from './protocol';
 import type { Move, ReplayLog } from './timeline';
 import { REPLAY_LOG_VERSION, intentProblem, movesOf, readsFiles, replayLogProblem } from './timeline';
@@ -32,6 +33,8 @@ export interface Timer {
 
 const MIN_SPEED = 0.25;
 const MAX_SPEED = 20;
+/** framesUpTo answers at most this many frames. */
+const MAX_FRAMES_UP_TO = 200;
 
 export class EngineHost implements EngineApi {
   private cluster: Cluster;
@@ -48,6 +51,12 @@ export class EngineHost implements EngineApi {
   private playing = true;
   private speed = 2;
   private pending: unknown;
+  /** Bumped whenever recorded frames are replaced (a branch, a replay), for timelineSince. */
+  private revision = 0;
+  /** rewrittenFrom[r]: the first seq replaced on the way from revision r to r + 1. */
+  private readonly rewrittenFrom: number[] = [];
+  /** A frame's entry never changes (nor does the frame before it), so it is made once. */
+  private readonly entries = new WeakMap<Frame, TimelineEntry>();
 
   constructor(
     private readonly timer: Timer,
@@ -116,12 +125,18 @@ export class EngineHost implements EngineApi {
 
   private record(cause: FrameCause, changes: readonly Change[], settled: boolean): Frame {
     // Moving on from a past frame continues from there: what came after it is dropped.
+    if (this.frames.length > this.cursor + 1) this.noteRewrite(this.cursor + 1);
     this.frames.length = this.cursor + 1;
     const frame: Frame = { seq: this.frames.length, cause, state: this.cluster.state, changes, settled };
     this.frames.push(frame);
     this.cursor = frame.seq;
     this.show(frame);
     return frame;
+  }
+
+  private noteRewrite(fromSeq: number): void {
+    this.rewrittenFrom.push(fromSeq);
+    this.revision += 1;
   }
 
   /** What a new frame made from here would drop. */
@@ -224,7 +239,7 @@ export class EngineHost implements EngineApi {
     }, 1000 / this.speed);
   }
 
-  kubectl(line: string, editorText: string): KubectlOutput {
+  kubectl(line: string, editorText: string): KubectlOutput & { branched?: Branch } {
     if (typeof line !== 'string' || typeof editorText !== 'string')
       return { stdout: '', stderr: 'error: the command line is not text\n', exitCode: 1, mutated: false };
     try {
@@ -239,7 +254,7 @@ export class EngineHost implements EngineApi {
     }
   }
 
-  private kubectlChecked(line: string, editorText: string): KubectlOutput {
+  private kubectlChecked(line: string, editorText: string): KubectlOutput & { branched?: Branch } {
     const before = this.cluster.state;
     const branched = this.branchFromHere();
     const output = runKubectl(this.cluster, line, { '-': editorText, 'editor.yaml': editorText });
@@ -257,6 +272,7 @@ export class EngineHost implements EngineApi {
       if (branched)
         return {
           ...output,
+          branched,
           stderr: `${output.stderr}(the timeline continues from round ${this.frames[branched.fromSeq]?.state.round ?? 0}; ${branched.dropped} later frames were dropped)\n`,
         };
     }
@@ -285,7 +301,37 @@ export class EngineHost implements EngineApi {
   }
 
   timeline(): TimelineEntry[] {
-    return this.frames.map(timelineEntry);
+    return this.entriesFrom(0);
+  }
+
+  timelineSince(fromSeq: number, revision: number): TimelineSlice {
+    const known = Number.isInteger(revision) && revision >= 0 && revision <= this.revision;
+    let from = known && Number.isFinite(fromSeq) ? Math.max(0, Math.floor(fromSeq)) : 0;
+    if (known) for (const seq of this.rewrittenFrom.slice(revision)) from = Math.min(from, seq);
+    from = Math.min(from, this.frames.length);
+    return {
+      revision: this.revision,
+      from,
+      head: this.frames.length - 1,
+      entries: this.entriesFrom(from),
+    };
+  }
+
+  private entriesFrom(from: number): TimelineEntry[] {
+    return this.frames.slice(from).map((frame) => {
+      let entry = this.entries.get(frame);
+      if (!entry) {
+        entry = timelineEntry(frame, this.frames[frame.seq - 1]);
+        this.entries.set(frame, entry);
+      }
+      return entry;
+    });
+  }
+
+  framesUpTo(seq: number, count: number): Frame[] {
+    if (!Number.isInteger(seq) || seq < 0 || seq >= this.frames.length || !(count > 0)) return [];
+    const size = Math.min(MAX_FRAMES_UP_TO, Math.floor(count));
+    return this.frames.slice(Math.max(0, seq + 1 - size), seq + 1);
   }
 
   frameOfEvent(namespace: string, name: string): number | undefined {
@@ -343,6 +389,7 @@ export class EngineHost implements EngineApi {
       };
     }
     this.muted = false;
+    this.noteRewrite(0);
     const target =
       seq !== undefined && Number.isInteger(seq) && seq >= 0 && seq < this.frames.length
         ? seq
@@ -455,7 +502,7 @@ function runIntent(cluster: Cluster, intent: Exclude<Intent, { type: 'reset' }>)
   }
 }
 
-function timelineEntry(frame: Frame): TimelineEntry {
+function timelineEntry(frame: Frame, previous: Frame | undefined): TimelineEntry {
   const changes = frame.changes.filter((change) => !change.repeat);
   const events = changes
     .filter((change) => change.action === 'event' && change.object)
@@ -470,7 +517,22 @@ function timelineEntry(frame: Frame): TimelineEntry {
     label: frameLabel(frame, changes),
     changeCount: changes.length,
     events,
+    warnings: newWarnings(frame, previous),
   };
+}
+
+/** Warning Events that exist in this frame and not in the one before. */
+function newWarnings(frame: Frame, previous: Frame | undefined): string[] {
+  const now = frame.state.objects.Event;
+  const before = previous?.state.objects.Event;
+  // Unchanged tables are shared between states: no new Event at all.
+  if (now === before) return [];
+  return Object.entries(now)
+    .filter(([key, event]) => event.type === 'Warning' && !(before && key in before))
+    .map(
+      ([, event]) =>
+        `${event.reason ?? ''} ${(event.involvedObject.kind ?? '').toLowerCase()}/${event.involvedObject.name ?? ''}`,
+    );
 }
 
 function frameLabel(frame: Frame, changes: readonly Change[]): string {

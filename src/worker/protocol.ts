@@ -76,6 +76,21 @@ export interface TimelineEntry {
   readonly changeCount: number;
   /** Events first recorded in this frame: "Warning ProvisioningFailed pvc/data". */
   readonly events: readonly string[];
+  /** Warning events first created in this frame: "ProvisioningFailed persistentvolumeclaim/data". */
+  readonly warnings: readonly string[];
+}
+
+/**
+ * The timeline entries a strip is missing. A strip holds entries of one `revision`; when frames
+ * are replaced (a branch, a replay) the revision moves on and `from` goes back to the first
+ * replaced frame, so the strip keeps its entries before `from` and takes these after them.
+ */
+export interface TimelineSlice {
+  readonly revision: number;
+  /** The seq of `entries[0]`. */
+  readonly from: number;
+  readonly head: number;
+  readonly entries: readonly TimelineEntry[];
 }
 
 export interface Frame {
@@ -134,6 +149,16 @@ export interface EngineApi {
   seek(seq: number): Frame | undefined;
   /** Every frame of the timeline, in brief. */
   timeline(): TimelineEntry[];
+  /**
+   * Only what a strip holding entries 0..fromSeq-1 of `revision` is missing (or everything from
+   * the first frame replaced since that revision). A big cluster makes thousands of frames.
+   */
+  timelineSince(fromSeq: number, revision: number): TimelineSlice;
+  /**
+   * The frames up to `seq`, the last `count` of them (at most 200), to retell the story that led
+   * to a sought frame; none when there is no frame `seq`.
+   */
+  framesUpTo(seq: number, count: number): Frame[];
   /** The first frame in which an Event object exists (to jump to when it happened). */
   frameOfEvent(namespace: string, name: string): number | undefined;
   /** The moves that rebuild the timeline up to its head, for links and saved workspaces. */
@@ -156,7 +181,8 @@ export interface EngineApi {
     intents: readonly Intent[],
     fromSeq?: number,
   ): { readonly ok: true; readonly frames: Frame[] } | { readonly ok: false; readonly reason: string };
-  kubectl(line: string, editorText: string): KubectlOutput;
+  /** `branched`: the line changed the cluster while looking at the past (as for intents). */
+  kubectl(line: string, editorText: string): KubectlOutput & { readonly branched?: Branch };
   explainClaim(namespace: string, name: string): ClaimBindingExplanation | undefined;
   /**
    * Continues from a saved cluster state (a workspace saved in the browser). An untrusted value

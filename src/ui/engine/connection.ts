@@ -14,8 +14,9 @@ export function startEngine(): Promise<EngineConnection> {
   connection ??= connectEngine((frame, position) => {
     const store = useAppStore.getState();
     store.receiveFrame(frame, position);
-    if (store.playback.settled !== frame.settled)
-      store.setPlayback({ ...store.playback, settled: frame.settled });
+    // A settled frame in the past is not the cluster settling: more frames follow it.
+    const settled = frame.settled && position.seq === position.head;
+    if (store.playback.settled !== settled) store.setPlayback({ ...store.playback, settled });
   }).then(
     async (ready) => {
       useAppStore.getState().setEngineStatus('ready');
@@ -107,6 +108,7 @@ export async function resetCluster(options?: ClusterOptions): Promise<void> {
 export async function runKubectlLine(line: string): Promise<void> {
   const store = useAppStore.getState();
   const output = await (await client()).kubectl(line, store.editorText);
+  if (output.branched) useAppStore.getState().noteBranch(output.branched);
   useAppStore.getState().addTerminalEntry({ line, stdout: output.stdout, stderr: output.stderr });
 }
 

@@ -1,5 +1,6 @@
 /** Kubernetes Events, like `kubectl get events`: type, reason, object, message, count. */
 import { ageSince } from '../../engine';
+import { EventJumpButton } from '../timeline/EventJumpButton';
 import { useAppStore } from '../store';
 
 export function EventsPanel() {
@@ -19,6 +20,7 @@ export function EventsPanel() {
           <th scope="col">Object</th>
           <th scope="col">Message</th>
           <th scope="col">Count</th>
+          <th scope="col">When</th>
         </tr>
       </thead>
       <tbody>
@@ -33,6 +35,13 @@ export function EventsPanel() {
             <td>{`${(event.involvedObject.kind ?? '').toLowerCase()}/${event.involvedObject.name ?? ''}`}</td>
             <td>{event.message}</td>
             <td>{event.count ?? 1}</td>
+            <td>
+              <EventJumpButton
+                namespace={event.metadata?.namespace ?? ''}
+                name={event.metadata?.name ?? ''}
+                description={`${event.reason ?? 'the event'} on ${(event.involvedObject.kind ?? '').toLowerCase()}/${event.involvedObject.name ?? ''}`}
+              />
+            </td>
           </tr>
         ))}
       </tbody>

@@ -10,6 +10,7 @@ import { deleteObject, explainClaim, kubectlText } from '../engine/connection';
 import { useAppStore } from '../store';
 import { ClaimMatrix } from './ClaimMatrix';
 import { FaultActions, PodActions } from './ObjectActions';
+import { WhatIfButton } from '../whatif/WhatIfButton';
 
 type View = 'yaml' | 'describe' | 'why';
 
@@ -48,6 +49,7 @@ export function InspectorPanel() {
         )}
       </div>
       {ref.kind === 'Pod' && <PodActions pod={ref} />}
+      {isClaim && <WhatIfButton namespace={ref.namespace ?? 'default'} name={ref.name} />}
       {ref.kind === 'Node' && (
         <FaultActions target={{ node: ref.name }} faulty={state.infra.faults.nodes[ref.name] !== undefined} />
       )}

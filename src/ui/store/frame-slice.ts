@@ -24,6 +24,8 @@ export interface FrameSlice {
   noteBranch: (branch: Branch | null) => void;
   /** A replayed timeline replaces the story so far. */
   forgetNarration: () => void;
+  /** After a jump in the timeline: the story told again from the frames that led to the shown one. */
+  retellNarration: (frames: readonly Frame[]) => void;
   setEngineStatus: (status: EngineStatus, error?: string) => void;
 }
 
@@ -51,6 +53,7 @@ export const createFrameSlice: StateCreator<AppState, [], [], FrameSlice> = (set
       ),
     })),
   forgetNarration: () => set({ narratedFrames: [] }),
+  retellNarration: (frames) => set({ narratedFrames: frames.reduce(narrate, []) }),
   setEngineStatus: (engineStatus, error) => set({ engineStatus, engineError: error ?? null }),
 });
 

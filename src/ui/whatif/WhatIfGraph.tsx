@@ -1,0 +1,116 @@
+/**
+ * One side of the what-if as a small read-only graph: the app's cards and edges, limited to the
+ * pods, claim, volume and storage the question is about. Cards keep their places between steps.
+ */
+import type { Edge } from '@xyflow/react';
+import { ReactFlow } from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import { useMemo, useRef } from 'react';
+import type { ClusterState } from '../../engine';
+import { LayoutMemory, placeNodes } from '../graph/layout';
+import type { GraphModel } from '../graph/model';
+import { buildGraphModel } from '../graph/model';
+import type { RelationFlowEdge } from '../graph/RelationEdge';
+import { RelationEdge } from '../graph/RelationEdge';
+import type { ResourceFlowNode } from '../graph/ResourceNode';
+import { ResourceNode } from '../graph/ResourceNode';
+import { useGraphTransitions } from '../graph/use-graph-transitions';
+
+const NODE_TYPES = { resource: ResourceNode };
+const EDGE_TYPES = { relation: RelationEdge };
+
+function focused(model: GraphModel, focus: ReadonlySet<string>): GraphModel {
+  const nodes = model.nodes.filter((item) => focus.has(item.id));
+  const ids = new Set(nodes.map((item) => item.id));
+  return {
+    nodes,
+    edges: model.edges.filter((item) => ids.has(item.source) && ids.has(item.target)),
+    zones: [],
+  };
+}
+
+export function WhatIfGraph({
+  id,
+  state,
+  focus,
+  label,
+}: {
+  /** Unique per graph on the page (React Flow's marker and element ids). */
+  id: string;
+  state: ClusterState;
+  focus: readonly string[];
+  label: string;
+}) {
+  const focusSet = useMemo(() => new Set(focus), [focus]);
+  const model = useMemo(() => focused(buildGraphModel(state), focusSet), [state, focusSet]);
+  const transitions = useGraphTransitions(model);
+  const memory = useRef(new LayoutMemory());
+  const placement = useMemo(() => placeNodes(model, memory.current), [model]);
+  const nodes = useMemo(
+    () =>
+      model.nodes.map((item): ResourceFlowNode => ({
+        id: item.id,
+        type: 'resource',
+        position: placement.positions.get(item.id) ?? { x: 0, y: 0 },
+        data: {
+          model: item,
+          entering: transitions.entering.has(item.id),
+          exiting: false,
+          pulse: transitions.pulses.get(item.id) ?? 0,
+          enterFrom: 'none',
+          highlighted: false,
+        },
+        draggable: false,
+        selectable: false,
+        focusable: false,
+        ariaLabel: item.ariaLabel,
+        // Read-only cards: named pictures, not controls.
+        ariaRole: 'img',
+      })),
+    [model, placement, transitions],
+  );
+  const edges = useMemo(
+    () =>
+      model.edges.map((item): RelationFlowEdge => ({
+        id: item.id,
+        type: 'relation',
+        source: item.source,
+        target: item.target,
+        data: {
+          kind: item.kind,
+          ...(item.label ? { label: item.label } : {}),
+          entering: transitions.entering.has(item.id),
+          exiting: false,
+        },
+        selectable: false,
+        focusable: false,
+        ariaRole: 'presentation',
+      })),
+    [model, transitions],
+  );
+  return (
+    <div className="whatif-graph" role="group" aria-label={label}>
+      <ReactFlow<ResourceFlowNode, Edge>
+        id={id}
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={NODE_TYPES}
+        edgeTypes={EDGE_TYPES}
+        nodesConnectable={false}
+        nodesDraggable={false}
+        nodesFocusable={false}
+        edgesFocusable={false}
+        elementsSelectable={false}
+        zoomOnScroll={false}
+        preventScrolling={false}
+        fitView
+        minZoom={0.2}
+        maxZoom={1}
+        proOptions={{ hideAttribution: true }}
+      />
+      {model.nodes.length === 0 && (
+        <p className="whatif-graph__empty">Nothing is left of the claim, its volume or its storage.</p>
+      )}
+    </div>
+  );
+}
