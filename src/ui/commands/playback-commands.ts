@@ -1,5 +1,6 @@
 /** The reconcile loop under the presenter's hand: play, step, back, speed, reset. */
-import { pause, play, resetCluster, setSpeed, stepBack, stepRound } from '../engine/connection';
+import { pause, play, resetCluster, setSpeed, stepRound } from '../engine/connection';
+import { travelBack } from '../timeline/time-travel';
 import { SANDBOX_OPTIONS } from '../../engine';
 import { lessonById } from '../lesson/lesson-actions';
 import type { AppState } from '../store';
@@ -47,7 +48,7 @@ export const PLAYBACK_COMMANDS: readonly Command[] = [
     shortcuts: [{ key: 'ArrowLeft' }, { key: ',' }],
     enabled: (state) => ready(state) && state.timelinePosition.seq > 0,
     repeatable: true,
-    run: () => stepBack(),
+    run: () => travelBack(),
   },
   {
     id: 'slower',

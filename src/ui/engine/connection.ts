@@ -74,12 +74,6 @@ export async function seekFrame(seq: number): Promise<void> {
   useAppStore.getState().setPlayback(await (await client()).playback());
 }
 
-/** One frame back in the timeline. */
-export async function stepBack(): Promise<void> {
-  const position = useAppStore.getState().timelinePosition;
-  if (position.seq > 0) await seekFrame(position.seq - 1);
-}
-
 export async function deleteObject(ref: ObjectRef): Promise<string> {
   return dispatchIntent({ type: 'delete', ref });
 }

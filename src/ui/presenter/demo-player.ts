@@ -6,7 +6,8 @@
 import type { Demo, DemoEngine, PlayOutcome } from '../../lessons/demos';
 import { demoById, openingIntents, playIntents } from '../../lessons/demos';
 import { callHandleAfterLayout } from '../commands/handles';
-import { engineClient, play, seekFrame } from '../engine/connection';
+import { engineClient, play } from '../engine/connection';
+import { showFrame } from '../timeline/time-travel';
 import type { AppState } from '../store';
 import { useAppStore } from '../store';
 
@@ -134,7 +135,7 @@ export async function previousDemoStep(): Promise<void> {
   const run = generation;
   const wasPlaying = state.playback.playing;
   state.updateDemo({ busy: true });
-  await seekFrame(began);
+  await showFrame(began);
   if (run !== generation) return;
   store().updateDemo({
     position: session.position - 1,

@@ -26,6 +26,13 @@ const seeks = new LatestOnly<number>(seekFrame, (last) => {
   void retellUpTo(last);
 });
 
+/** Shows frame `seq` and retells the narration up to it, when the caller must wait for it. */
+export async function showFrame(seq: number): Promise<void> {
+  useTravelTarget.setState({ target: null });
+  await seekFrame(seq);
+  await retellUpTo(seq);
+}
+
 /** Shows frame `seq`; while a seek is on its way only the newest request is kept. */
 export function travelTo(seq: number): void {
   const { head } = useAppStore.getState().timelinePosition;
@@ -52,10 +59,7 @@ export async function travelForward(): Promise<void> {
 
 /** Shows the newest frame and lets the cluster reconcile again. */
 export async function backToLive(): Promise<void> {
-  const { head } = useAppStore.getState().timelinePosition;
-  useTravelTarget.setState({ target: null });
-  await seekFrame(head);
-  await retellUpTo(head);
+  await showFrame(useAppStore.getState().timelinePosition.head);
   await play();
 }
 
