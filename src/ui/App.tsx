@@ -9,6 +9,7 @@ import { PlaybackBar } from './panels/PlaybackBar';
 import { SidePanel } from './panels/SidePanel';
 import { useAppStore } from './store';
 import { useWorkspace } from './workspace/use-workspace';
+import { WorkspaceMenu } from './workspace/WorkspaceMenu';
 
 export function App() {
   const reducedMotion = useAppStore((store) => store.reducedMotion);
@@ -24,6 +25,7 @@ export function App() {
         <header className="app__header">
           <h1>Kubernetes storage, visualized</h1>
           <PlaybackBar />
+          <WorkspaceMenu />
           <Legend />
         </header>
         {engineStatus === 'failed' && (

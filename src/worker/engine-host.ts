@@ -32,6 +32,8 @@ import type { Move, ReplayLog } from './timeline';
 import { REPLAY_LOG_VERSION, movesOf, readsFiles, replayLogProblem } from './timeline';
 import { PROTOCOL_VERSION } from './protocol';
 import { manifestSchema } from './schema';
+import { manifestsFile } from './export/manifests-file';
+import { replayScript } from './export/replay-script';
 
 export interface Timer {
   set(callback: () => void, delayMs: number): unknown;
@@ -279,6 +281,10 @@ export class EngineHost implements EngineApi {
       warnings: value.warnings,
       ...(reset.ok && reset.branched ? { branched: reset.branched } : {}),
     };
+  }
+
+  realClusterFiles(): { script: string; manifests: string } {
+    return { script: replayScript(this.replayLog()), manifests: manifestsFile(this.current.state) };
   }
 
   private timelineSnapshot() {

@@ -185,6 +185,11 @@ export interface EngineApi {
    * the timeline, links and saved workspaces replay it like anything else. A refusal changes nothing.
    */
   importCluster(text: string, options?: { readonly includeSystemPods?: boolean }): ClusterImportOutcome;
+  /**
+   * The story for a real cluster: `script` replays the timeline with kubectl (replay.sh),
+   * `manifests` holds the user's objects in the shown frame (manifests.yaml).
+   */
+  realClusterFiles(): { readonly script: string; readonly manifests: string };
   /** Checks lesson goals (conformance-style expectations) against the current cluster. */
   checkGoals(checks: readonly Expectation[]): GoalResult[];
 }

@@ -1,6 +1,6 @@
 /** The user's objects as one YAML file to `kubectl apply -f` on a real cluster. */
-import type { ClusterState } from '../../../engine';
-import { userManifestsYaml } from '../../../engine';
+import type { ClusterState } from '../../engine';
+import { userManifestsYaml } from '../../engine';
 
 const HEADER = `# Your objects from "Kubernetes storage, visualized", as manifests for a real cluster:
 #   kubectl apply -f manifests.yaml

@@ -5,11 +5,11 @@
  * something no command can (crashes, injected faults, a fresh cluster). Every word taken from the
  * story is quoted, so nothing in it can run as shell code.
  */
-import type { ClusterState, KindName, ObjectRef } from '../../../engine';
-import { KINDS, isKindName, tokenize, userManifestsYaml } from '../../../engine';
-import { parseManifests } from '../../../engine/api/manifests';
-import type { Intent } from '../../../worker/protocol';
-import type { Move, ReplayLog } from '../../../worker/timeline';
+import type { ClusterState, KindName, ObjectRef } from '../../engine';
+import { KINDS, isKindName, tokenize, userManifestsYaml } from '../../engine';
+import { parseManifests } from '../../engine/api/manifests';
+import type { Intent } from '../protocol';
+import type { Move, ReplayLog } from '../timeline';
 import { comment, shellLine, shellWord, withHereDocument } from './shell';
 
 const HEADER = `#!/usr/bin/env bash

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Cluster, SANDBOX_OPTIONS } from '../../../engine';
+import { Cluster, SANDBOX_OPTIONS } from '../../engine';
 import { manifestsFile } from './manifests-file';
 
 describe('manifests.yaml', () => {

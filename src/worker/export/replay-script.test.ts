@@ -3,10 +3,10 @@ import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Timer } from '../../../worker/engine-host';
-import { EngineHost } from '../../../worker/engine-host';
-import type { ReplayLog } from '../../../worker/timeline';
-import { REPLAY_LOG_VERSION } from '../../../worker/timeline';
+import type { Timer } from '../engine-host';
+import { EngineHost } from '../engine-host';
+import type { ReplayLog } from '../timeline';
+import { REPLAY_LOG_VERSION } from '../timeline';
 import { replayScript } from './replay-script';
 
 const claim = `apiVersion: v1
