@@ -14,7 +14,7 @@ export type Unpacked =
 
 export async function inflateFromBase64Url(packed: string, maxBytes: number): Promise<Unpacked> {
   const bytes = fromBase64Url(packed);
-  if (!bytes) return { ok: false, reason: 'it holds characters that a link made by this app never has' };
+  if (!bytes) return { ok: false, reason: 'it is damaged (part of it was cut off or changed)' };
   const reader = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;

@@ -81,7 +81,7 @@ describe('share links', () => {
     const url = await linkFor(story);
     const hash = hashOf(url);
     expect(await refusal(`${hash.slice(0, -3)}$%!`)).toBe(
-      'it holds characters that a link made by this app never has',
+      'it is damaged (part of it was cut off or changed)',
     );
     expect(await refusal(`${SHARE_PREFIX}1/AAAAAAAAAAAA`)).toBe('its data is damaged and does not unpack');
     expect(await refusal(await handMade('{"log": '))).toBe('its story is not readable data (not JSON)');
