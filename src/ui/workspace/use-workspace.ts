@@ -11,7 +11,7 @@ import { createAutosave } from './autosave';
 import { NoticeMessage } from './NoticeMessage';
 import { showNotice, useNoticeStore } from './notice';
 import { isShareLink } from './share-link';
-import { loadWorkspace } from './workspace';
+import { loadWorkspace, setAsideSaved } from './workspace';
 import type { LoadResult } from './workspace';
 import { applyWorkspace } from './workspace-actions';
 import { openShareLink } from './workspace-flows';
@@ -45,9 +45,13 @@ async function restoreSaved(loaded: LoadResult, linkRefusal?: string): Promise<v
     );
     return;
   }
-  // The story did not replay: keep at least the editor text, and say so.
+  // The story did not replay: keep the editor text, keep the save out of the autosave's way.
+  setAsideSaved();
   useAppStore.getState().setEditorText(workspace.editorText);
-  showNotice({ kind: 'problem', text: `${before}Your editor text was restored, but ${applied.reason}.` });
+  showNotice({
+    kind: 'problem',
+    text: `${before}Your editor text was restored, but ${applied.reason}. The saved workspace was set aside.`,
+  });
 }
 
 async function startUp(): Promise<void> {

@@ -17,11 +17,18 @@ export function workspaceFileText(workspace: Workspace): string {
   return `${JSON.stringify({ app: WORKSPACE_FILE_APP, ...workspace }, null, 1)}\n`;
 }
 
+/** Why a file is too large to read, checked before reading it; undefined when it is not. */
+export function fileTooLarge(name: string, size: number): string | undefined {
+  return size > MAX_WORKSPACE_FILE_BYTES
+    ? `${name} cannot be imported: it is ${Math.ceil(size / 1024)} KB; workspace files are at most ${MAX_WORKSPACE_FILE_BYTES / 1024 / 1024} MB`
+    : undefined;
+}
+
 /** The workspace in a file's text, or a refusal naming the file and what is wrong. */
 export function readWorkspaceFile(name: string, size: number, text: string): Workspace | string {
   const prefix = `${name} cannot be imported:`;
-  if (size > MAX_WORKSPACE_FILE_BYTES || text.length > MAX_WORKSPACE_FILE_BYTES)
-    return `${prefix} it is ${Math.ceil(size / 1024)} KB; workspace files are at most ${MAX_WORKSPACE_FILE_BYTES / 1024 / 1024} MB`;
+  const tooLarge = fileTooLarge(name, Math.max(size, text.length));
+  if (tooLarge) return tooLarge;
   let value: unknown;
   try {
     value = JSON.parse(text);

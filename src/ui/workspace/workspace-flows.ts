@@ -11,7 +11,7 @@ import { captureWorkspace, applyWorkspace } from './workspace-actions';
 import type { ApplyResult } from './workspace-actions';
 import { dropPrevious, peekPrevious, pushPrevious, saveWorkspace } from './workspace';
 import type { SaveResult } from './workspace';
-import { readWorkspaceFile, MAX_WORKSPACE_FILE_BYTES } from './workspace-file';
+import { fileTooLarge, readWorkspaceFile } from './workspace-file';
 import type { Workspace } from './workspace-format';
 import { WORKSPACE_VERSION, isEmptyWorkspace } from './workspace-format';
 
@@ -87,8 +87,9 @@ export async function openShareLink(hash: string, saved?: Workspace | null): Pro
 export async function importWorkspaceFile(file: File): Promise<void> {
   const refuse = (reason: string) => showNotice({ kind: 'problem', text: `${reason}. Nothing was changed.` });
   // Checked before reading: a huge file is never loaded into memory.
-  if (file.size > MAX_WORKSPACE_FILE_BYTES) {
-    refuse(readWorkspaceFile(file.name, file.size, '') as string);
+  const tooLarge = fileTooLarge(file.name, file.size);
+  if (tooLarge) {
+    refuse(tooLarge);
     return;
   }
   const workspace = readWorkspaceFile(file.name, file.size, await file.text());

@@ -9,6 +9,7 @@ import {
   peekPrevious,
   pushPrevious,
   saveWorkspace,
+  setAsideSaved,
 } from './workspace';
 import type { Workspace } from './workspace-format';
 import { WORKSPACE_VERSION, isEmptyWorkspace, parseWorkspace, parseWorkspaceText } from './workspace-format';
@@ -107,6 +108,16 @@ describe('workspace storage (version 2)', () => {
       ok: false,
       reason: 'the browser storage is full',
     });
+  });
+
+  it('sets a save aside on request (its story did not replay), so autosave cannot replace it', () => {
+    const storage = install();
+    saveWorkspace(workspace);
+    setAsideSaved();
+    expect(storage.keys()).toEqual(['kube-storage-visualized.workspace.unreadable']);
+    expect(parseWorkspaceText(storage.getItem('kube-storage-visualized.workspace.unreadable') ?? '')).toEqual(
+      workspace,
+    );
   });
 
   it('sets an unreadable save aside and starts fresh', () => {

@@ -41,6 +41,13 @@ export function loadWorkspace(): LoadResult {
   return { kind: 'loaded', workspace };
 }
 
+/** Moves the saved workspace aside (its story would not replay), so the next save cannot replace it. */
+export function setAsideSaved(): void {
+  const store = storage();
+  const text = store?.getItem(KEY);
+  if (store && text) setAside(store, text);
+}
+
 function setAside(store: Storage, text: string): void {
   try {
     store.setItem(SET_ASIDE_KEY, text);
