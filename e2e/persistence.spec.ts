@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { Cluster, SANDBOX_OPTIONS } from '../src/engine';
 import { AppPage } from './app-page';
 
 test('reloading in the middle of a lesson finds everything as it was', async ({ page }) => {
@@ -37,4 +38,36 @@ test('a corrupted save is set aside with a message, and the app starts fresh', a
   await app.open();
   await expect(page.getByRole('alert', { name: 'Workspace' })).toContainText('could not be read');
   await expect(app.node('Node node-a, Ready')).toBeVisible();
+});
+
+test('a save from before version 2 (a cluster state, no story) is still restored', async ({ page }) => {
+  // Made the way version 1 saved it: the state of the cluster, taken from the engine.
+  const cluster = new Cluster(SANDBOX_OPTIONS);
+  cluster.apply(
+    'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: from-version-one}\ndata: {saved: "yes"}\n',
+  );
+  cluster.settle();
+  const version1 = JSON.stringify({
+    version: 1,
+    savedAt: '2026-11-01T10:00:00.000Z',
+    editorText: '# written before version 2\n',
+    lesson: null,
+    cluster: cluster.state,
+  });
+  await page.addInitScript((text) => {
+    if (!sessionStorage.getItem('seeded')) {
+      localStorage.setItem('kube-storage-visualized.workspace', text);
+      sessionStorage.setItem('seeded', 'yes');
+    }
+  }, version1);
+  const app = new AppPage(page);
+  await app.open();
+  await expect(page.getByRole('status', { name: 'Workspace' })).toContainText('Restored your work');
+  expect(await app.editorText()).toBe('# written before version 2\n');
+  const terminal = await app.kubectl('get configmap from-version-one');
+  await expect(terminal).toContainText('from-version-one');
+  // The next save is in the new format: the story now starts from that restored state.
+  await page.waitForFunction(() =>
+    (localStorage.getItem('kube-storage-visualized.workspace') ?? '').includes('"version":2'),
+  );
 });

@@ -24,3 +24,4 @@ export { buildKindSchemas } from './api/json-schema';
 export type { FieldDescriber, JsonSchema, JsonSchemaDocument } from './api/json-schema';
 export * from './kubectl';
 export * from './explain';
+export * from './interop';

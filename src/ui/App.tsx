@@ -11,6 +11,7 @@ import { DemoCaption, InstructorMode } from './presenter';
 import { useAppStore } from './store';
 import { useWorkspace } from './workspace/use-workspace';
 import { TimelineStrip } from './timeline/TimelineStrip';
+import { WorkspaceMenu } from './workspace/WorkspaceMenu';
 
 export function App() {
   const reducedMotion = useAppStore((store) => store.reducedMotion);
@@ -26,6 +27,7 @@ export function App() {
         <header className="app__header">
           <h1>Kubernetes storage, visualized</h1>
           <PlaybackBar />
+          <WorkspaceMenu />
           <Legend />
         </header>
         <TimelineStrip />

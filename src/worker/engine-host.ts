@@ -3,11 +3,19 @@
  * with an injected timer, so it runs (and is tested) in Node as well as in the worker.
  */
 import type { ClusterOptions, ClusterState, RoundResult } from '../engine';
-import { Cluster, SANDBOX_OPTIONS, explainClaimBinding, runKubectl, stateProblem } from '../engine';
+import {
+  Cluster,
+  SANDBOX_OPTIONS,
+  explainClaimBinding,
+  importClusterList,
+  runKubectl,
+  stateProblem,
+} from '../engine';
 import type { Change, KubectlOutput } from '../engine';
 import { checkExpectation } from '../engine/scenario/expectations';
 import type { Expectation } from '../engine/scenario/format';
 import type {
+  ClusterImportOutcome,
   EngineApi,
   EngineInfo,
   Frame,
@@ -25,6 +33,8 @@ import type { Move, ReplayLog } from './timeline';
 import { REPLAY_LOG_VERSION, intentProblem, movesOf, readsFiles, replayLogProblem } from './timeline';
 import { PROTOCOL_VERSION } from './protocol';
 import { manifestSchema } from './schema';
+import { manifestsFile } from './export/manifests-file';
+import { replayScript } from './export/replay-script';
 
 export interface Timer {
   set(callback: () => void, delayMs: number): unknown;
@@ -291,6 +301,50 @@ export class EngineHost implements EngineApi {
     const frame = this.record({ kind: 'restore', summary: 'restored your saved workspace' }, [], false);
     this.schedule();
     return { ok: true, seq: frame.seq };
+  }
+
+  importCluster(text: string, options: { readonly includeSystemPods?: boolean } = {}): ClusterImportOutcome {
+    const converted = importClusterList(String(text), {
+      cluster: this.options,
+      includeSystemPods: options.includeSystemPods === true,
+    });
+    if (!converted.ok) return { ok: false, reason: converted.reason };
+    const { value } = converted;
+    const saved = this.timelineSnapshot();
+    const reset = this.dispatch({ type: 'reset', options: value.options });
+    const applied = this.dispatch({ type: 'apply', text: value.manifests });
+    if (!applied.ok) {
+      // The import tried every object on a scratch cluster, so this means a bug: undo the reset.
+      this.restoreTimeline(saved);
+      this.show(this.current);
+      return { ok: false, reason: `the simulator refused the imported objects: ${applied.error.message}` };
+    }
+    return {
+      ok: true,
+      seq: applied.seq,
+      objects: value.objects,
+      nodes: (value.options.nodes ?? []).map((node) => node.name),
+      warnings: value.warnings,
+      ...(reset.ok && reset.branched ? { branched: reset.branched } : {}),
+    };
+  }
+
+  realClusterFiles(): { script: string; manifests: string } {
+    return { script: replayScript(this.replayLog()), manifests: manifestsFile(this.current.state) };
+  }
+
+  private timelineSnapshot() {
+    return {
+      cluster: this.cluster,
+      options: this.options,
+      startOptions: this.startOptions,
+      frames: [...this.frames],
+      cursor: this.cursor,
+    };
+  }
+
+  private restoreTimeline(saved: ReturnType<EngineHost['timelineSnapshot']>): void {
+    Object.assign(this, saved);
   }
 
   checkGoals(checks: readonly Expectation[]): GoalResult[] {

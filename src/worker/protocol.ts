@@ -16,6 +16,20 @@ import type {
 import type { Expectation } from '../engine/scenario/format';
 import type { ReplayLog } from './timeline';
 
+/** What importing a real cluster's `kubectl get -o yaml` output did. */
+export type ClusterImportOutcome =
+  | {
+      readonly ok: true;
+      /** The frame showing the imported objects (after a fresh start with the cluster's nodes). */
+      readonly seq: number;
+      readonly objects: readonly ObjectRef[];
+      readonly nodes: readonly string[];
+      /** What could not be simulated, one sentence each. */
+      readonly warnings: readonly string[];
+      readonly branched?: Branch;
+    }
+  | { readonly ok: false; readonly reason: string };
+
 /** A lesson goal checked against the current cluster: met, or what still differs. */
 export interface GoalResult {
   readonly met: boolean;
@@ -23,7 +37,7 @@ export interface GoalResult {
 }
 
 /** Bump when a message changes shape; the client refuses a worker of another version. */
-export const PROTOCOL_VERSION = 4;
+export const PROTOCOL_VERSION = 5;
 
 export interface PodRef {
   readonly namespace?: string;
@@ -191,6 +205,17 @@ export interface EngineApi {
   restoreState(
     state: unknown,
   ): { readonly ok: true; readonly seq: number } | { readonly ok: false; readonly reason: string };
+  /**
+   * Draws a real cluster: the text `kubectl get pv,pvc,sc,pods -A -o yaml` printed becomes two
+   * ordinary moves, a reset with the cluster's nodes and an apply of the cleaned manifests, so
+   * the timeline, links and saved workspaces replay it like anything else. A refusal changes nothing.
+   */
+  importCluster(text: string, options?: { readonly includeSystemPods?: boolean }): ClusterImportOutcome;
+  /**
+   * The story for a real cluster: `script` replays the timeline with kubectl (replay.sh),
+   * `manifests` holds the user's objects in the shown frame (manifests.yaml).
+   */
+  realClusterFiles(): { readonly script: string; readonly manifests: string };
   /** Checks lesson goals (conformance-style expectations) against the current cluster. */
   checkGoals(checks: readonly Expectation[]): GoalResult[];
 }

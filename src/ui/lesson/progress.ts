@@ -4,9 +4,9 @@
  */
 const KEY = 'kube-storage-visualized.lesson-progress.v1';
 
-type Progress = Readonly<Record<string, readonly string[]>>;
+export type Progress = Readonly<Record<string, readonly string[]>>;
 
-function isProgress(value: unknown): value is Progress {
+export function isProgress(value: unknown): value is Progress {
   return (
     typeof value === 'object' &&
     value !== null &&

@@ -1,105 +1,95 @@
 /**
- * Restores the saved workspace once the engine is up, then saves the workspace as the user works
- * (debounced). Restoring comes first, so a fresh start never overwrites a good save.
+ * The workspace across reloads. Once the engine is up: open the share link in the address, if any
+ * (setting the saved workspace aside), or else restore the saved workspace; then save as the user
+ * works. Restoring comes first, so a fresh start never overwrites a good save. A link pasted into
+ * the address bar later (only the fragment changes, so the page does not reload) opens too.
  */
-import { useEffect, useState } from 'react';
-import { engineClient } from '../engine/connection';
-import { lessonById } from '../lesson/lesson-actions';
+import type { ReactNode } from 'react';
+import { createElement, useEffect, useMemo } from 'react';
 import { useAppStore } from '../store';
-import { WORKSPACE_VERSION, loadWorkspace, saveWorkspace } from './workspace';
-
-const SAVE_DELAY_MS = 800;
-/** While changes keep coming (rounds play every 500 ms), a save still happens this often. */
-const SAVE_AT_LEAST_EVERY_MS = 2000;
+import { createAutosave } from './autosave';
+import { NoticeMessage } from './NoticeMessage';
+import { showNotice, useNoticeStore } from './notice';
+import { isShareLink } from './share-link';
+import { loadWorkspace, setAsideSaved } from './workspace';
+import type { LoadResult } from './workspace';
+import { applyWorkspace } from './workspace-actions';
+import { openShareLink } from './workspace-flows';
 
 export interface WorkspaceNotice {
   readonly kind: 'restored' | 'problem';
-  readonly message: string;
+  readonly message: ReactNode;
+}
+
+/** Start-up runs once per page, even when React runs effects twice (StrictMode in development). */
+let startedUp: Promise<void> | undefined;
+
+async function restoreSaved(loaded: LoadResult, linkRefusal?: string): Promise<void> {
+  const before = linkRefusal ? `This share link cannot be opened: ${linkRefusal}. ` : '';
+  if (loaded.kind === 'set-aside') {
+    showNotice({
+      kind: 'problem',
+      text: `${before}A saved workspace could not be read (${loaded.reason}); it was set aside and a fresh one started.`,
+    });
+    return;
+  }
+  if (loaded.kind === 'none') return;
+  const { workspace } = loaded;
+  const applied = await applyWorkspace(workspace);
+  if (applied.ok) {
+    const when = new Date(workspace.savedAt).toLocaleString();
+    showNotice(
+      linkRefusal
+        ? { kind: 'problem', text: `${before}Your own work (saved ${when}) was restored instead.` }
+        : { kind: 'restored', text: `Restored your work from ${when}.` },
+    );
+    return;
+  }
+  // The story did not replay: keep the editor text, keep the save out of the autosave's way.
+  setAsideSaved();
+  useAppStore.getState().setEditorText(workspace.editorText);
+  showNotice({
+    kind: 'problem',
+    text: `${before}Your editor text was restored, but ${applied.reason}. The saved workspace was set aside.`,
+  });
+}
+
+async function startUp(): Promise<void> {
+  const loaded = loadWorkspace();
+  const hash = window.location.hash;
+  if (isShareLink(hash)) {
+    const refusal = await openShareLink(hash, loaded.kind === 'loaded' ? loaded.workspace : null);
+    if (refusal !== undefined) await restoreSaved(loaded, refusal);
+    return;
+  }
+  await restoreSaved(loaded);
 }
 
 export function useWorkspace(): WorkspaceNotice | null {
-  const [notice, setNotice] = useState<WorkspaceNotice | null>(null);
+  const notice = useNoticeStore((store) => store.notice);
   const engineReady = useAppStore((store) => store.engineStatus === 'ready');
 
   useEffect(() => {
     if (!engineReady) return;
     let cancelled = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    /** When the oldest unsaved change happened; undefined when everything is saved. */
-    let pendingSince: number | undefined;
-    let unsubscribe: (() => void) | undefined;
-
-    const startSaving = () => {
-      unsubscribe = useAppStore.subscribe((state, previous) => {
-        const changed =
-          state.frame !== previous.frame ||
-          state.editorText !== previous.editorText ||
-          state.lessonId !== previous.lessonId ||
-          state.stepIndex !== previous.stepIndex;
-        if (!changed) return;
-        const now = Date.now();
-        pendingSince ??= now;
-        if (timer) clearTimeout(timer);
-        const wait = Math.max(0, Math.min(SAVE_DELAY_MS, pendingSince + SAVE_AT_LEAST_EVERY_MS - now));
-        timer = setTimeout(() => {
-          pendingSince = undefined;
-          const current = useAppStore.getState();
-          const result = saveWorkspace({
-            version: WORKSPACE_VERSION,
-            savedAt: new Date().toISOString(),
-            editorText: current.editorText,
-            lesson: current.lessonId ? { id: current.lessonId, stepIndex: current.stepIndex } : null,
-            cluster: current.frame?.state ?? null,
-          });
-          if (!result.ok)
-            setNotice({
-              kind: 'problem',
-              message: `Your work could not be saved: ${result.reason}. It is still here; export it to keep it.`,
-            });
-        }, wait);
-      });
+    const autosave = createAutosave();
+    startedUp ??= startUp();
+    void startedUp.then(() => {
+      if (!cancelled) autosave.start();
+    });
+    const onHashChange = () => {
+      if (isShareLink(window.location.hash)) void openShareLink(window.location.hash);
     };
-
-    void (async () => {
-      const loaded = loadWorkspace();
-      if (loaded.kind === 'set-aside') {
-        setNotice({
-          kind: 'problem',
-          message: `A saved workspace could not be read (${loaded.reason}); it was set aside and a fresh one started.`,
-        });
-      } else if (loaded.kind === 'loaded') {
-        const { workspace } = loaded;
-        const store = useAppStore.getState();
-        store.setEditorText(workspace.editorText);
-        const restored = workspace.cluster
-          ? await (await engineClient()).restoreState(workspace.cluster)
-          : { ok: true as const };
-        const lesson = workspace.lesson ? lessonById(workspace.lesson.id) : undefined;
-        if (lesson && workspace.lesson && workspace.lesson.stepIndex < lesson.steps.length) {
-          store.openLesson(lesson.id);
-          store.goToStep(workspace.lesson.stepIndex);
-          store.showPanel('lesson');
-        }
-        if (!cancelled) {
-          setNotice(
-            restored.ok
-              ? {
-                  kind: 'restored',
-                  message: `Restored your work from ${new Date(workspace.savedAt).toLocaleString()}.`,
-                }
-              : { kind: 'problem', message: `Your editor text was restored, but ${restored.reason}.` },
-          );
-        }
-      }
-      if (!cancelled) startSaving();
-    })();
-
+    window.addEventListener('hashchange', onHashChange);
     return () => {
       cancelled = true;
-      if (timer) clearTimeout(timer);
-      unsubscribe?.();
+      autosave.stop();
+      window.removeEventListener('hashchange', onHashChange);
     };
   }, [engineReady]);
 
-  return notice;
+  return useMemo(
+    () => (notice ? { kind: notice.kind, message: createElement(NoticeMessage, { notice }) } : null),
+    [notice],
+  );
 }
