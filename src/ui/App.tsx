@@ -8,6 +8,7 @@ import { Legend } from './panels/Legend';
 import { PlaybackBar } from './panels/PlaybackBar';
 import { SidePanel } from './panels/SidePanel';
 import { DemoCaption, InstructorMode } from './presenter';
+import { PanelBoundary } from './shell/PanelBoundary';
 import { useAppStore } from './store';
 import { useWorkspace } from './workspace/use-workspace';
 import { TimelineStrip } from './timeline/TimelineStrip';
@@ -17,6 +18,8 @@ export function App() {
   const reducedMotion = useAppStore((store) => store.reducedMotion);
   const engineStatus = useAppStore((store) => store.engineStatus);
   const engineError = useAppStore((store) => store.engineError);
+  const engineNotice = useAppStore((store) => store.engineNotice);
+  const setEngineNotice = useAppStore((store) => store.setEngineNotice);
   useEffect(() => {
     void startEngine().catch(() => undefined);
   }, []);
@@ -30,10 +33,20 @@ export function App() {
           <WorkspaceMenu />
           <Legend />
         </header>
-        <TimelineStrip />
+        <PanelBoundary name="Timeline">
+          <TimelineStrip />
+        </PanelBoundary>
         {engineStatus === 'failed' && (
           <p className="engine-error" role="alert">
             The simulated cluster could not start: {engineError}
+          </p>
+        )}
+        {engineNotice && (
+          <p className="workspace-notice is-info" role="status" aria-label="Engine">
+            {engineNotice}{' '}
+            <button type="button" onClick={() => setEngineNotice(null)}>
+              Dismiss
+            </button>
           </p>
         )}
         {workspaceNotice && (
@@ -46,11 +59,17 @@ export function App() {
           </p>
         )}
         <main className="app__main">
-          <EditorPane />
-          <ClusterGraph>
-            <DemoCaption />
-          </ClusterGraph>
-          <SidePanel />
+          <PanelBoundary name="Editor">
+            <EditorPane />
+          </PanelBoundary>
+          <PanelBoundary name="Graph">
+            <ClusterGraph>
+              <DemoCaption />
+            </ClusterGraph>
+          </PanelBoundary>
+          <PanelBoundary name="Side panel">
+            <SidePanel />
+          </PanelBoundary>
         </main>
         <InstructorMode />
       </div>

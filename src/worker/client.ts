@@ -13,11 +13,14 @@ export interface EngineConnection {
 
 export async function connectEngine(
   onFrame: (frame: Frame, position: TimelinePosition) => void,
+  /** The worker failed outside any call (an uncaught error at its top level). */
+  onCrash: (reason: string) => void = () => undefined,
 ): Promise<EngineConnection> {
   const worker = new Worker(new URL('./engine.worker.ts', import.meta.url), {
     type: 'module',
     name: 'engine',
   });
+  worker.addEventListener('error', (event) => onCrash(event.message || 'the worker failed'));
   const client = Comlink.wrap<EngineApi>(worker);
   const info = await client.hello();
   if (info.protocolVersion !== PROTOCOL_VERSION) {

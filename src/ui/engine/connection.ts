@@ -3,35 +3,11 @@
  * the actions below, which send intents and record what came back.
  */
 import type { ClusterOptions, ObjectRef } from '../../engine';
-import type { EngineConnection } from '../../worker/client';
-import { connectEngine } from '../../worker/client';
+import { startEngine } from './supervisor';
 import type { Intent } from '../../worker/protocol';
 import { useAppStore } from '../store';
 
-let connection: Promise<EngineConnection> | undefined;
-
-export function startEngine(): Promise<EngineConnection> {
-  connection ??= connectEngine((frame, position) => {
-    const store = useAppStore.getState();
-    store.receiveFrame(frame, position);
-    // A settled frame in the past is not the cluster settling: more frames follow it.
-    const settled = frame.settled && position.seq === position.head;
-    if (store.playback.settled !== settled) store.setPlayback({ ...store.playback, settled });
-  }).then(
-    async (ready) => {
-      useAppStore.getState().setEngineStatus('ready');
-      useAppStore.getState().setPlayback(await ready.client.playback());
-      return ready;
-    },
-    (error: unknown) => {
-      useAppStore
-        .getState()
-        .setEngineStatus('failed', error instanceof Error ? error.message : String(error));
-      throw error;
-    },
-  );
-  return connection;
-}
+export { startEngine } from './supervisor';
 
 async function client() {
   return (await startEngine()).client;

@@ -1,6 +1,7 @@
 /** The panels beside the graph: narration (why), events, inspector, terminal. */
 import type { SidePanel as PanelName } from '../store/prefs-slice';
 import { LessonPanel } from '../lesson/LessonPanel';
+import { PanelBoundary } from '../shell/PanelBoundary';
 import { useAppStore } from '../store';
 import { EventsPanel } from './EventsPanel';
 import { InspectorPanel } from './InspectorPanel';
@@ -41,11 +42,13 @@ export function SidePanel() {
         aria-labelledby={`tab-${current}`}
         className="side-panel__body"
       >
-        {current === 'lesson' && <LessonPanel />}
-        {current === 'narration' && <NarrationPanel />}
-        {current === 'events' && <EventsPanel />}
-        {current === 'inspector' && <InspectorPanel />}
-        {current === 'terminal' && <TerminalPanel />}
+        <PanelBoundary key={current} name={PANELS.find((panel) => panel.id === current)?.title ?? current}>
+          {current === 'lesson' && <LessonPanel />}
+          {current === 'narration' && <NarrationPanel />}
+          {current === 'events' && <EventsPanel />}
+          {current === 'inspector' && <InspectorPanel />}
+          {current === 'terminal' && <TerminalPanel />}
+        </PanelBoundary>
       </div>
     </aside>
   );

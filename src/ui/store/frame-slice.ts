@@ -20,6 +20,9 @@ export interface FrameSlice {
   lastBranch: Branch | null;
   engineStatus: EngineStatus;
   engineError: string | null;
+  /** Something the user should know about the engine (it was restarted), until dismissed. */
+  engineNotice: string | null;
+  setEngineNotice: (notice: string | null) => void;
   receiveFrame: (frame: Frame, position?: TimelinePosition) => void;
   noteBranch: (branch: Branch | null) => void;
   /** A replayed timeline replaces the story so far. */
@@ -37,6 +40,8 @@ export const createFrameSlice: StateCreator<AppState, [], [], FrameSlice> = (set
   lastBranch: null,
   engineStatus: 'starting',
   engineError: null,
+  engineNotice: null,
+  setEngineNotice: (engineNotice) => set({ engineNotice }),
   noteBranch: (lastBranch) => set({ lastBranch }),
   receiveFrame: (frame, position) =>
     set((state) => ({
