@@ -77,3 +77,50 @@ test('script in names, annotations, data and kubectl lines stays text', async ({
   expect(await page.locator('img[src="x"]').count()).toBe(0);
   expect(await page.evaluate(() => window.__cspViolations)).toEqual([]);
 });
+
+test('script carried by a share link or a workspace file stays text', async ({ page, browser }) => {
+  const app = new AppPage(page);
+  await app.open();
+  const manifest =
+    `apiVersion: v1\nkind: PersistentVolume\nmetadata:\n  name: pv-x\n  annotations:\n    note: ${JSON.stringify(PAYLOAD)}\n` +
+    `spec:\n  capacity: {storage: 1Gi}\n  accessModes: [ReadWriteOnce]\n  hostPath: {path: /mnt/x}\n`;
+  await app.replaceEditorText(`# ${PAYLOAD}\n${manifest}`);
+  await app.apply();
+  await expect(app.node('PersistentVolume pv-x, Available')).toBeVisible();
+
+  const menu = page.getByRole('group', { name: 'Workspace actions' });
+  await page.getByRole('button', { name: 'Workspace', exact: true }).click();
+  await menu.getByRole('button', { name: 'Copy share link' }).click();
+  const link = await menu.getByRole('textbox', { name: 'Share link' }).inputValue();
+  const downloading = page.waitForEvent('download');
+  await menu.getByRole('button', { name: 'Export workspace file' }).click();
+  const file = await (await downloading).path();
+
+  // A stranger opens the link.
+  const context = await browser.newContext();
+  try {
+    const other = await context.newPage();
+    await other.goto(link);
+    const elsewhere = new AppPage(other);
+    await expect(elsewhere.node('PersistentVolume pv-x, Available')).toBeVisible();
+    await elsewhere.node('PersistentVolume pv-x, Available').click();
+    await expect(other.getByRole('tabpanel')).toContainText('<script>');
+    expect(await elsewhere.editorText()).toContain(PAYLOAD);
+    expect(await other.evaluate(() => window.__pwned)).toBeUndefined();
+    expect(await other.locator('img[src="x"]').count()).toBe(0);
+
+    // And imports the file.
+    await other.getByRole('button', { name: 'Workspace', exact: true }).click();
+    const choosing = other.waitForEvent('filechooser');
+    await other
+      .getByRole('group', { name: 'Workspace actions' })
+      .getByRole('button', { name: 'Import workspace file…' })
+      .click();
+    await (await choosing).setFiles(file);
+    await expect(other.getByRole('status', { name: 'Workspace' })).toContainText('set aside');
+    expect(await other.evaluate(() => window.__pwned)).toBeUndefined();
+    expect(await other.locator('img[src="x"]').count()).toBe(0);
+  } finally {
+    await context.close();
+  }
+});
