@@ -1,13 +1,14 @@
 /**
- * Presenter preferences reach the page: the address sets them once at load; scale, theme and
- * presenter view are written on the root element (CSS does the rest) with the graph's tone colours,
- * and the graph is fitted again whenever its room changes.
+ * Presenter preferences reach the page: at load the saved ones, then the address's (which win), are
+ * set once before the first paint; scale, theme and presenter view are written on the root element
+ * (CSS does the rest) with the graph's tone colours, and the graph is fitted again whenever its room
+ * changes.
  */
 import { useLayoutEffect, useRef } from 'react';
 import { callHandleAfterLayout } from '../commands/handles';
 import { toneVariables } from '../graph/tones';
 import { useAppStore } from '../store';
-import { prefsFromSearch } from './url-prefs';
+import { startingPrefs } from '../workspace/prefs-at-load';
 
 export function usePresenterPrefs(): void {
   const uiScale = useAppStore((store) => store.uiScale);
@@ -16,11 +17,7 @@ export function usePresenterPrefs(): void {
 
   // Before the first paint, so a projector never flashes the default theme.
   useLayoutEffect(() => {
-    const prefs = prefsFromSearch(window.location.search);
-    const store = useAppStore.getState();
-    if (prefs.uiScale !== undefined) store.setUiScale(prefs.uiScale);
-    if (prefs.theme !== undefined) store.setTheme(prefs.theme);
-    if (prefs.chromeHidden !== undefined) store.setChromeHidden(prefs.chromeHidden);
+    useAppStore.setState(startingPrefs());
   }, []);
 
   useLayoutEffect(() => {

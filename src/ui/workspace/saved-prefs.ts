@@ -3,7 +3,9 @@
  * from a file someone sent) must pass. To keep another preference, add one line here: the save,
  * the restore and the file import all read this table.
  */
+import type { UrlPrefs } from '../presenter/url-prefs';
 import type { PrefsSlice, SidePanel } from '../store/prefs-slice';
+import { THEMES, UI_SCALE_MAX, UI_SCALE_MIN } from '../store/prefs-slice';
 
 /** Every side panel, so that adding one to the type without adding it here fails to compile. */
 const SIDE_PANELS: Readonly<Record<SidePanel, true>> = {
@@ -18,6 +20,12 @@ const PREF_CHECKS = {
   reducedMotion: (value: unknown): value is boolean | null => value === null || typeof value === 'boolean',
   sidePanel: (value: unknown): value is SidePanel =>
     typeof value === 'string' && Object.hasOwn(SIDE_PANELS, value),
+  // Presenter view is kept too (a presenter who reloads mid-talk expects it); whoever did not mean
+  // it still sees the presenter strip, whose first button brings the controls back.
+  chromeHidden: (value: unknown): value is boolean => typeof value === 'boolean',
+  uiScale: (value: unknown): value is number =>
+    typeof value === 'number' && value >= UI_SCALE_MIN && value <= UI_SCALE_MAX,
+  theme: (value: unknown): value is PrefsSlice['theme'] => THEMES.some((theme) => theme === value),
 } satisfies { readonly [K in keyof PrefsSlice]?: (value: unknown) => value is PrefsSlice[K] };
 
 export type SavedPrefKey = keyof typeof PREF_CHECKS;
@@ -48,4 +56,12 @@ export function readPrefs(value: unknown): SavedPrefs {
 
 export function prefsChanged(a: Pick<PrefsSlice, SavedPrefKey>, b: Pick<PrefsSlice, SavedPrefKey>): boolean {
   return SAVED_PREF_KEYS.some((key) => a[key] !== b[key]);
+}
+
+/**
+ * The preferences a page starts with: the saved ones, then those in the address (`?scale=…`),
+ * which win, so a link made for a projector shows what it says whatever this browser kept.
+ */
+export function prefsAtLoad(saved: SavedPrefs, fromAddress: UrlPrefs): SavedPrefs {
+  return { ...saved, ...fromAddress };
 }

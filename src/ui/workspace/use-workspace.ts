@@ -11,7 +11,8 @@ import { createAutosave } from './autosave';
 import { NoticeMessage } from './NoticeMessage';
 import { showNotice, useNoticeStore } from './notice';
 import { isShareLink } from './share-link';
-import { loadWorkspace, setAsideSaved } from './workspace';
+import { startingPrefs, workspaceAtLoad } from './prefs-at-load';
+import { setAsideSaved } from './workspace';
 import type { LoadResult } from './workspace';
 import { applyWorkspace } from './workspace-actions';
 import { openShareLink } from './workspace-flows';
@@ -35,7 +36,8 @@ async function restoreSaved(loaded: LoadResult, linkRefusal?: string): Promise<v
   }
   if (loaded.kind === 'none') return;
   const { workspace } = loaded;
-  const applied = await applyWorkspace(workspace);
+  // The address's preferences still win over the saved ones (both were set before the first paint).
+  const applied = await applyWorkspace({ ...workspace, prefs: startingPrefs() });
   if (applied.ok) {
     const when = new Date(workspace.savedAt).toLocaleString();
     showNotice(
@@ -55,7 +57,7 @@ async function restoreSaved(loaded: LoadResult, linkRefusal?: string): Promise<v
 }
 
 async function startUp(): Promise<void> {
-  const loaded = loadWorkspace();
+  const loaded = workspaceAtLoad();
   const hash = window.location.hash;
   if (isShareLink(hash)) {
     const refusal = await openShareLink(hash, loaded.kind === 'loaded' ? loaded.workspace : null);

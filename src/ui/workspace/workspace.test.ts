@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createClusterState } from '../../engine';
 import { REPLAY_LOG_VERSION } from '../../worker/timeline';
-import { SAVED_PREF_KEYS, pickPrefs, readPrefs } from './saved-prefs';
+import { prefsFromSearch } from '../presenter/url-prefs';
+import { SAVED_PREF_KEYS, pickPrefs, prefsAtLoad, readPrefs } from './saved-prefs';
 import {
   MAX_SAVE_BYTES,
   dropPrevious,
@@ -177,9 +178,64 @@ describe('reading workspaces', () => {
     });
     expect(readPrefs({ sidePanel: '<img src=x onerror=alert(1)>' })).toEqual({});
     expect(readPrefs('nonsense')).toEqual({});
-    expect(Object.keys(pickPrefs({ reducedMotion: null, sidePanel: 'events' }))).toEqual([
-      ...SAVED_PREF_KEYS,
-    ]);
+    expect(
+      Object.keys(
+        pickPrefs({
+          reducedMotion: null,
+          sidePanel: 'events',
+          chromeHidden: false,
+          uiScale: 1,
+          theme: 'default',
+        }),
+      ),
+    ).toEqual([...SAVED_PREF_KEYS]);
+  });
+
+  it('keeps presenter view, type scale and theme, and ignores bad values for them', () => {
+    const presenter = { chromeHidden: true, uiScale: 1.6, theme: 'high-contrast' };
+    expect(readPrefs(presenter)).toEqual(presenter);
+    expect(readPrefs({ chromeHidden: false, uiScale: 1, theme: 'default' })).toEqual({
+      chromeHidden: false,
+      uiScale: 1,
+      theme: 'default',
+    });
+    for (const chromeHidden of ['true', 1, null]) expect(readPrefs({ chromeHidden })).toEqual({});
+    for (const uiScale of [0.5, 2.6, Number.NaN, Infinity, '1.6', null])
+      expect(readPrefs({ uiScale }), String(uiScale)).toEqual({});
+    for (const theme of ['neon', 'HIGH-CONTRAST', '', 2, null]) expect(readPrefs({ theme })).toEqual({});
+    // A bad value drops only itself.
+    expect(readPrefs({ chromeHidden: 'yes', uiScale: 99, theme: 'high-contrast' })).toEqual({
+      theme: 'high-contrast',
+    });
+  });
+
+  it('a saved workspace brings its presenter preferences back, checked again on the way in', () => {
+    install();
+    const presenter: Workspace = {
+      ...workspace,
+      prefs: { chromeHidden: true, uiScale: 1.4, theme: 'high-contrast' },
+    };
+    saveWorkspace(presenter);
+    expect(loadWorkspace()).toMatchObject({ kind: 'loaded', workspace: { prefs: presenter.prefs } });
+    const tampered = JSON.stringify({
+      ...workspace,
+      prefs: { uiScale: 40, theme: 'neon', chromeHidden: 'no' },
+    });
+    expect(parseWorkspaceText(tampered)).toMatchObject({ prefs: {} });
+  });
+
+  it('at load, the address wins over what was saved, and what it does not say stays as saved', () => {
+    const saved = readPrefs({ sidePanel: 'events', chromeHidden: true, uiScale: 2, theme: 'high-contrast' });
+    expect(prefsAtLoad(saved, prefsFromSearch('?scale=1.4&presenter=0'))).toEqual({
+      sidePanel: 'events',
+      chromeHidden: false,
+      uiScale: 1.4,
+      theme: 'high-contrast',
+    });
+    expect(prefsAtLoad(saved, prefsFromSearch('?theme=default'))).toMatchObject({ theme: 'default' });
+    // A bad address value is no value: the saved one stays.
+    expect(prefsAtLoad(saved, prefsFromSearch('?scale=9&theme=neon'))).toEqual(saved);
+    expect(prefsAtLoad({}, prefsFromSearch('?presenter=1'))).toEqual({ chromeHidden: true });
   });
 
   it('knows a workspace with nothing in it', () => {
