@@ -171,12 +171,13 @@ function StepControls({ lesson, step, stepIndex }: { lesson: Lesson; step: Lesso
       >
         {playing ? 'Playing the solution…' : 'Show solution'}
       </button>
-      {met && !last && (
+      {/* Not while the solution still plays: its last intents belong to this step. */}
+      {met && !last && !playing && (
         <button type="button" className="apply-button" onClick={() => enterStep(lesson, stepIndex + 1)}>
           Next step
         </button>
       )}
-      {met && last && (
+      {met && last && !playing && (
         <p role="status" className="lesson__done">
           Lesson complete.
         </p>

@@ -9,7 +9,7 @@ export function PresenterHud() {
       <CommandButton id="chooseDemo" />
       <CommandButton id="help" />
       <span className="presenter-hud__hint">
-        Press <kbd>?</kbd> for keys
+        Controls hidden: <kbd>H</kbd> shows them, <kbd>?</kbd> for keys
       </span>
     </div>
   );
