@@ -6,6 +6,7 @@ import type { ClusterOptions, Result, ApiError } from '../engine';
 import { Cluster, SANDBOX_OPTIONS } from '../engine';
 import { checkExpectation } from '../engine/scenario/expectations';
 import type { Intent } from '../worker/protocol';
+import { runIntent } from '../worker/run-intent';
 import type { Lesson } from './types';
 
 /** Lessons run in the app's sandbox unless they say otherwise. */
@@ -22,27 +23,9 @@ export interface StepReport {
 }
 
 export function playIntent(cluster: Cluster, intent: Intent): Result<unknown> {
-  switch (intent.type) {
-    case 'apply':
-      return cluster.apply(intent.text);
-    case 'create':
-      return cluster.create(intent.text);
-    case 'delete':
-      return cluster.delete(intent.ref);
-    case 'patch':
-      return cluster.patch(intent.ref, intent.patch);
-    case 'write':
-      return cluster.write(intent.pod, intent.path, intent.content);
-    case 'crash':
-      return cluster.crash(intent.pod);
-    case 'fault':
-      return cluster.fault(intent.target, intent.error);
-    case 'clearFault':
-      return cluster.clearFault(intent.target);
-    case 'reset':
-      cluster.restore(new Cluster(intent.options ?? LESSON_SANDBOX).state);
-      return { ok: true, value: undefined };
-  }
+  if (intent.type !== 'reset') return runIntent(cluster, intent);
+  cluster.restore(new Cluster(intent.options ?? LESSON_SANDBOX).state);
+  return { ok: true, value: undefined };
 }
 
 function describeRefusal(intent: Intent, error: ApiError): string {

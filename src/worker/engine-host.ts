@@ -32,6 +32,7 @@ import type {
 import type { Move, ReplayLog } from './timeline';
 import { REPLAY_LOG_VERSION, intentProblem, movesOf, readsFiles, replayLogProblem } from './timeline';
 import { PROTOCOL_VERSION } from './protocol';
+import { runIntent } from './run-intent';
 import { manifestSchema } from './schema';
 import { manifestsFile } from './export/manifests-file';
 import { replayScript } from './export/replay-script';
@@ -533,27 +534,6 @@ export class EngineHost implements EngineApi {
 
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
-}
-
-function runIntent(cluster: Cluster, intent: Exclude<Intent, { type: 'reset' }>) {
-  switch (intent.type) {
-    case 'apply':
-      return cluster.apply(intent.text);
-    case 'create':
-      return cluster.create(intent.text);
-    case 'delete':
-      return cluster.delete(intent.ref);
-    case 'patch':
-      return cluster.patch(intent.ref, intent.patch);
-    case 'write':
-      return cluster.write(intent.pod, intent.path, intent.content);
-    case 'crash':
-      return cluster.crash(intent.pod);
-    case 'fault':
-      return cluster.fault(intent.target, intent.error);
-    case 'clearFault':
-      return cluster.clearFault(intent.target);
-  }
 }
 
 function timelineEntry(frame: Frame, previous: Frame | undefined): TimelineEntry {
