@@ -3,14 +3,13 @@
  * frame, statuses that changed (a pulse), and those that vanished, kept briefly as fading ghosts.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
+import type { Ghosts } from './ghosts';
+import { NO_GHOSTS, ghostsAfterFrame, nextExpiry, withoutExpired } from './ghosts';
 import type { GraphEdgeModel, GraphModel, GraphNodeModel } from './model';
 
 export const EXIT_MS = 550;
-
-export interface Ghost<T> {
-  readonly item: T;
-  readonly until: number;
-}
+/** The removal timer fires this long after the earliest expiry, so that ghost is surely due. */
+const TIMER_SLACK_MS = 20;
 
 export interface GraphTransitions {
   readonly entering: ReadonlySet<string>;
@@ -22,16 +21,15 @@ export interface GraphTransitions {
 export function useGraphTransitions(model: GraphModel): GraphTransitions {
   const previous = useRef<GraphModel | null>(null);
   const pulseCounts = useRef(new Map<string, number>());
-  const [ghosts, setGhosts] = useState<{ nodes: Ghost<GraphNodeModel>[]; edges: Ghost<GraphEdgeModel>[] }>({
-    nodes: [],
-    edges: [],
-  });
+  const [ghosts, setGhosts] = useState<Ghosts<GraphNodeModel, GraphEdgeModel>>(NO_GHOSTS);
 
   const result = useMemo(() => {
     const before = previous.current;
     const entering = new Set<string>();
     const vanishedNodes: GraphNodeModel[] = [];
     const vanishedEdges: GraphEdgeModel[] = [];
+    const presentNodeIds = new Set(model.nodes.map((item) => item.id));
+    const presentEdgeIds = new Set(model.edges.map((item) => item.id));
     if (before) {
       const oldNodes = new Map(before.nodes.map((item) => [item.id, item]));
       const oldEdges = new Set(before.edges.map((item) => item.id));
@@ -48,38 +46,51 @@ export function useGraphTransitions(model: GraphModel): GraphTransitions {
         }
       }
       for (const item of model.edges) if (!oldEdges.has(item.id)) entering.add(item.id);
-      const nowNodes = new Set(model.nodes.map((item) => item.id));
-      const nowEdges = new Set(model.edges.map((item) => item.id));
-      for (const item of before.nodes) if (!nowNodes.has(item.id)) vanishedNodes.push(item);
-      for (const item of before.edges) if (!nowEdges.has(item.id)) vanishedEdges.push(item);
+      for (const item of before.nodes) if (!presentNodeIds.has(item.id)) vanishedNodes.push(item);
+      for (const item of before.edges) if (!presentEdgeIds.has(item.id)) vanishedEdges.push(item);
     }
     previous.current = model;
-    return { entering, vanishedNodes, vanishedEdges, pulses: new Map(pulseCounts.current) };
+    return {
+      entering,
+      vanishedNodes,
+      vanishedEdges,
+      presentNodeIds,
+      presentEdgeIds,
+      pulses: new Map(pulseCounts.current),
+    };
   }, [model]);
 
+  // Each frame adds what vanished and drops what expired or came back (no update when neither).
   useEffect(() => {
-    if (result.vanishedNodes.length === 0 && result.vanishedEdges.length === 0) return;
-    const until = performance.now() + EXIT_MS;
-    setGhosts((current) => ({
-      nodes: [...current.nodes, ...result.vanishedNodes.map((item) => ({ item, until }))],
-      edges: [...current.edges, ...result.vanishedEdges.map((item) => ({ item, until }))],
-    }));
-    const timer = setTimeout(() => {
-      const now = performance.now();
-      setGhosts((current) => ({
-        nodes: current.nodes.filter((ghost) => ghost.until > now),
-        edges: current.edges.filter((ghost) => ghost.until > now),
-      }));
-    }, EXIT_MS + 20);
-    return () => clearTimeout(timer);
+    setGhosts((current) => ghostsAfterFrame(current, result, performance.now(), EXIT_MS));
   }, [result]);
 
-  const present = useMemo(() => new Set(model.nodes.map((item) => item.id)), [model]);
+  // One timer for the earliest expiry, set again whenever the ghosts change. Frames that change
+  // nothing about the ghosts leave it running, so ghosts leave on time however frames arrive.
+  useEffect(() => {
+    const due = nextExpiry(ghosts);
+    if (due === undefined) return;
+    const timer = setTimeout(
+      () =>
+        setGhosts((current) => {
+          const remaining = withoutExpired(current, performance.now());
+          // Nothing due after all (a timer a hair early): a new object sets the timer again.
+          return remaining === current ? { ...current } : remaining;
+        }),
+      Math.max(0, due - performance.now()) + TIMER_SLACK_MS,
+    );
+    return () => clearTimeout(timer);
+  }, [ghosts]);
+
   return {
     entering: result.entering,
     pulses: result.pulses,
-    // A ghost whose id came back (deleted and recreated) is dropped at once.
-    ghostNodes: ghosts.nodes.filter((ghost) => !present.has(ghost.item.id)).map((ghost) => ghost.item),
-    ghostEdges: ghosts.edges.map((ghost) => ghost.item),
+    // A ghost whose id came back (deleted and recreated) is dropped at once, before the effect runs.
+    ghostNodes: ghosts.nodes
+      .filter((ghost) => !result.presentNodeIds.has(ghost.item.id))
+      .map((ghost) => ghost.item),
+    ghostEdges: ghosts.edges
+      .filter((ghost) => !result.presentEdgeIds.has(ghost.item.id))
+      .map((ghost) => ghost.item),
   };
 }
