@@ -2,13 +2,13 @@
  * A faint picture of the graph once the step's goal is met, on request. The worker plays the
  * step's solution on a scratch copy of the cluster (a forecast); the real cluster is untouched.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import type { LessonStep } from '../../lessons';
 import { engineClient } from '../engine/connection';
 import { TONE_COLORS } from '../graph/tones';
 import { useAppStore } from '../store';
 import type { GoalSketch } from './goal-sketch';
-import { SKETCH_CARD, describeSketch, sketchGoal } from './goal-sketch';
+import { SKETCH_CARD, SKETCH_TEXT_INSET, describeSketch, sketchGoal } from './goal-sketch';
 import './goal-picture.css';
 
 type Picture =
@@ -58,13 +58,24 @@ export function GoalPicture({ step }: { step: LessonStep }) {
 
 function Sketch({ sketch }: { sketch: GoalSketch }) {
   const description = describeSketch(sketch);
+  // The lines are cut to fit by character count; the clip catches a line of unusually wide letters.
+  const cardClip = `goal-card-${useId().replace(/[^\w-]/g, '')}`;
   return (
     <figure className="goal-picture__figure">
       <svg
-        viewBox={`-10 -10 ${sketch.width + 20} ${sketch.height + 20}`}
+        viewBox={`0 0 ${sketch.width} ${sketch.height}`}
         role="img"
         aria-label={`Goal picture. ${description}`}
       >
+        <defs>
+          <clipPath id={cardClip}>
+            <rect
+              x={SKETCH_TEXT_INSET / 2}
+              width={SKETCH_CARD.width - SKETCH_TEXT_INSET}
+              height={SKETCH_CARD.height}
+            />
+          </clipPath>
+        </defs>
         {sketch.edges.map((edge) => (
           <line
             key={edge.id}
@@ -79,6 +90,7 @@ function Sketch({ sketch }: { sketch: GoalSketch }) {
           const tone = TONE_COLORS[node.tone];
           return (
             <g key={node.id} transform={`translate(${node.x} ${node.y})`} className={`is-${node.change}`}>
+              <title>{node.ariaLabel}</title>
               <rect
                 width={SKETCH_CARD.width}
                 height={SKETCH_CARD.height}
@@ -86,12 +98,14 @@ function Sketch({ sketch }: { sketch: GoalSketch }) {
                 className="goal-picture__card"
               />
               <rect width={SKETCH_CARD.width} height={26} rx={10} fill={tone.fill} />
-              <text x={10} y={19} fill={tone.text} className="goal-picture__status">
-                {node.kindLabel} · {node.status}
-              </text>
-              <text x={10} y={58} className="goal-picture__name">
-                {node.name.length > 22 ? `${node.name.slice(0, 21)}…` : node.name}
-              </text>
+              <g clipPath={`url(#${cardClip})`}>
+                <text x={SKETCH_TEXT_INSET} y={18} fill={tone.text} className="goal-picture__status">
+                  {node.statusLine}
+                </text>
+                <text x={SKETCH_TEXT_INSET} y={58} className="goal-picture__name">
+                  {node.nameLine}
+                </text>
+              </g>
             </g>
           );
         })}

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { Cluster, SANDBOX_OPTIONS } from '../../engine';
-import { describeSketch, sketchGoal } from './goal-sketch';
+import {
+  NAME_CHARS,
+  SKETCH_CARD,
+  SKETCH_MARGIN,
+  STATUS_CHARS,
+  describeSketch,
+  sketchGoal,
+} from './goal-sketch';
 
 const volume = `apiVersion: v1
 kind: PersistentVolume
@@ -27,6 +34,25 @@ function settledAfter(cluster: Cluster, text: string) {
   return cluster.state;
 }
 
+const dynamicClaim = `apiVersion: v1
+kind: Namespace
+metadata: {name: my-application}
+---
+apiVersion: storage.k8s.io/v1
+kind: StorageClass
+metadata: {name: fast}
+provisioner: ebs.csi.aws.com
+volumeBindingMode: Immediate
+---
+apiVersion: v1
+kind: PersistentVolumeClaim
+metadata: {name: my-app-data-pvc, namespace: my-application}
+spec:
+  accessModes: [ReadWriteOnce]
+  storageClassName: fast
+  resources: {requests: {storage: 1Gi}}
+`;
+
 describe('goal sketch', () => {
   it('marks what appears and what changes status on the way to the goal', () => {
     const cluster = new Cluster(SANDBOX_OPTIONS);
@@ -51,5 +77,37 @@ describe('goal sketch', () => {
     const sketch = sketchGoal(state, state);
     expect(sketch.nodes.every((node) => node.change === 'same')).toBe(true);
     expect(describeSketch(sketch)).toMatch(/^Nothing new appears/);
+  });
+
+  it('fits its box to the cards, a margin all round, and cuts long names to the card', () => {
+    const cluster = new Cluster(SANDBOX_OPTIONS);
+    const now = cluster.state;
+    const sketch = sketchGoal(now, settledAfter(cluster, dynamicClaim));
+    const kinds = new Set(sketch.nodes.map((node) => node.kindLabel));
+    // Claims to drivers: no pod lane on the left, the class and driver column on the right.
+    expect(kinds).toEqual(new Set(['PVC', 'PV', 'Disk', 'StorageClass', 'CSI driver', 'Provisioner']));
+    const lefts = sketch.nodes.map((node) => node.x);
+    const tops = sketch.nodes.map((node) => node.y);
+    const rights = sketch.nodes.map((node) => node.x + SKETCH_CARD.width);
+    const bottoms = sketch.nodes.map((node) => node.y + SKETCH_CARD.height);
+    expect(Math.min(...lefts)).toBe(SKETCH_MARGIN);
+    expect(Math.min(...tops)).toBe(SKETCH_MARGIN);
+    expect(Math.max(...rights)).toBe(sketch.width - SKETCH_MARGIN);
+    expect(Math.max(...bottoms)).toBe(sketch.height - SKETCH_MARGIN);
+    for (const edge of sketch.edges) {
+      for (const end of [edge.from, edge.to]) {
+        expect(end.x).toBeGreaterThanOrEqual(0);
+        expect(end.x).toBeLessThanOrEqual(sketch.width);
+        expect(end.y).toBeLessThanOrEqual(sketch.height);
+      }
+    }
+    for (const node of sketch.nodes) {
+      expect(node.nameLine.length).toBeLessThanOrEqual(NAME_CHARS);
+      expect(node.statusLine.length).toBeLessThanOrEqual(STATUS_CHARS);
+    }
+    const claim = sketch.nodes.find((node) => node.kindLabel === 'PVC');
+    expect(claim?.name).toBe('my-application/my-app-data-pvc');
+    expect(claim?.nameLine).toBe(`${'my-application/my-app-data-pvc'.slice(0, NAME_CHARS - 1)}…`);
+    expect(claim?.statusLine).toBe('PVC · Bound');
   });
 });

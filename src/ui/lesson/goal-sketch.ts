@@ -18,6 +18,9 @@ export interface SketchNode {
   readonly kindLabel: string;
   readonly name: string;
   readonly status: string;
+  /** The card's two lines as drawn, cut to what fits on the card. */
+  readonly statusLine: string;
+  readonly nameLine: string;
   readonly tone: Tone;
   readonly change: SketchChange;
   /** "PersistentVolumeClaim data, Bound". */
@@ -30,6 +33,7 @@ export interface SketchEdge {
   readonly to: { readonly x: number; readonly y: number };
 }
 
+/** Cards sit in a box from (0, 0) to (width, height) with SKETCH_MARGIN all round: the viewBox. */
 export interface GoalSketch {
   readonly nodes: readonly SketchNode[];
   readonly edges: readonly SketchEdge[];
@@ -38,13 +42,33 @@ export interface GoalSketch {
 }
 
 export const SKETCH_CARD = { width: CARD_WIDTH, height: CARD_HEIGHT } as const;
+/** Room around the outermost cards, so their borders are not cut by the picture's edge. */
+export const SKETCH_MARGIN = 12;
+/** Space left and right of a card's text. */
+export const SKETCH_TEXT_INSET = 10;
+/**
+ * How many characters fit on a card's 200 units of text: names are 16-unit monospace (about 0.6em
+ * a character, 19 and an ellipsis fit), the status line 13-unit bold sans (about 0.58em on
+ * average; the picture also clips each card, for the rare wide line).
+ */
+export const NAME_CHARS = 20;
+export const STATUS_CHARS = 26;
+
+/** `text`, or its first `max - 1` characters and an ellipsis. */
+export function cutToFit(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
 
 /** The sketch of `goal`, compared with `now`. Machines (nodes) are left out: they never change here. */
 export function sketchGoal(now: ClusterState, goal: ClusterState): GoalSketch {
   const before = new Map(buildGraphModel(now).nodes.map((node) => [node.id, node.status]));
   const model = withoutMachines(buildGraphModel(goal));
   const { positions } = placeNodes(model, new LayoutMemory());
-  const top = Math.min(...[...positions.values()].map((position) => position.y), 0);
+  // The layout leaves room for machines above and for empty lanes to the left: the sketch starts
+  // at its top-left card instead.
+  const placed = model.nodes.flatMap((node) => positions.get(node.id) ?? []);
+  const left = (placed.length === 0 ? 0 : Math.min(...placed.map((position) => position.x))) - SKETCH_MARGIN;
+  const top = (placed.length === 0 ? 0 : Math.min(...placed.map((position) => position.y))) - SKETCH_MARGIN;
   const nodes: SketchNode[] = model.nodes.flatMap((node) => {
     const position = positions.get(node.id);
     if (!position) return [];
@@ -52,11 +76,13 @@ export function sketchGoal(now: ClusterState, goal: ClusterState): GoalSketch {
     return [
       {
         id: node.id,
-        x: position.x,
+        x: position.x - left,
         y: position.y - top,
         kindLabel: node.kindLabel,
         name: node.name,
         status: node.status,
+        statusLine: cutToFit(`${node.kindLabel} · ${node.status}`, STATUS_CHARS),
+        nameLine: cutToFit(node.name, NAME_CHARS),
         tone: node.tone,
         change: previous === undefined ? 'new' : previous === node.status ? 'same' : 'changed',
         ariaLabel: node.ariaLabel,
@@ -77,8 +103,8 @@ export function sketchGoal(now: ClusterState, goal: ClusterState): GoalSketch {
       },
     ];
   });
-  const width = Math.max(CARD_WIDTH, ...nodes.map((node) => node.x + CARD_WIDTH));
-  const height = Math.max(CARD_HEIGHT, ...nodes.map((node) => node.y + CARD_HEIGHT));
+  const width = Math.max(CARD_WIDTH, ...nodes.map((node) => node.x + CARD_WIDTH)) + SKETCH_MARGIN;
+  const height = Math.max(CARD_HEIGHT, ...nodes.map((node) => node.y + CARD_HEIGHT)) + SKETCH_MARGIN;
   return { nodes, edges, width, height };
 }
 
