@@ -2,10 +2,10 @@
  * One side of the what-if as a small read-only graph: the app's cards and edges, limited to the
  * pods, claim, volume and storage the question is about. Cards keep their places between steps.
  */
-import type { Edge } from '@xyflow/react';
+import type { Edge, ReactFlowInstance } from '@xyflow/react';
 import { ReactFlow } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type { ClusterState } from '../../engine';
 import { LayoutMemory, placeNodes } from '../graph/layout';
 import type { GraphModel } from '../graph/model';
@@ -15,9 +15,12 @@ import { RelationEdge } from '../graph/RelationEdge';
 import type { ResourceFlowNode } from '../graph/ResourceNode';
 import { ResourceNode } from '../graph/ResourceNode';
 import { useGraphTransitions } from '../graph/use-graph-transitions';
+import { boxKey, cardsBox } from './fit-box';
 
 const NODE_TYPES = { resource: ResourceNode };
 const EDGE_TYPES = { relation: RelationEdge };
+const FIT = { padding: 0.12 } as const;
+const REFIT_MS = 300;
 
 function focused(model: GraphModel, focus: ReadonlySet<string>): GraphModel {
   const nodes = model.nodes.filter((item) => focus.has(item.id));
@@ -46,6 +49,18 @@ export function WhatIfGraph({
   const transitions = useGraphTransitions(model);
   const memory = useRef(new LayoutMemory());
   const placement = useMemo(() => placeNodes(model, memory.current), [model]);
+  const flow = useRef<ReactFlowInstance<ResourceFlowNode, Edge> | null>(null);
+  // The first fit is React Flow's own (the fitView prop); after that, refit when the cards' box
+  // changes: cards that leave (the claim and pod on the Retain side) would leave the rest small
+  // and off centre. Steps that only change statuses keep the view still.
+  const fitKey = boxKey(cardsBox(model.nodes.flatMap((item) => placement.positions.get(item.id) ?? [])));
+  const fittedKey = useRef(fitKey);
+  useEffect(() => {
+    if (fitKey === fittedKey.current || fitKey === '') return;
+    fittedKey.current = fitKey;
+    // React Flow waits until arriving cards are measured before fitting.
+    void flow.current?.fitView({ ...FIT, duration: REFIT_MS });
+  }, [fitKey]);
   const nodes = useMemo(
     () =>
       model.nodes.map((item): ResourceFlowNode => ({
@@ -103,7 +118,11 @@ export function WhatIfGraph({
         elementsSelectable={false}
         zoomOnScroll={false}
         preventScrolling={false}
+        onInit={(instance) => {
+          flow.current = instance;
+        }}
         fitView
+        fitViewOptions={FIT}
         minZoom={0.2}
         maxZoom={1}
         proOptions={{ hideAttribution: true }}
