@@ -165,11 +165,13 @@ export function ClusterGraph({ children }: { children?: ReactNode }) {
 
   // Keep everything in view as objects come and go, until the user takes over the viewport.
   const nodeCount = model.nodes.length;
+  // Fading cards are still drawn (and fitted); fit again once they have gone.
+  const fadingCount = transitions.ghostNodes.length;
   useEffect(() => {
     if (userMoved.current || nodeCount === 0) return;
     const frame = requestAnimationFrame(() => void flow.current?.fitView({ padding: 0.12, duration: 300 }));
     return () => cancelAnimationFrame(frame);
-  }, [nodeCount, layoutVersion]);
+  }, [nodeCount, fadingCount, layoutVersion]);
 
   // The "fit view" command: fit now, and keep fitting as objects come and go.
   useEffect(

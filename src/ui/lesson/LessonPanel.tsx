@@ -50,6 +50,7 @@ function LessonView({ lesson }: { lesson: Lesson }) {
   const stepIndex = useAppStore((store) => store.stepIndex);
   const frameSeq = useAppStore((store) => store.frame?.seq);
   const openLesson = useAppStore((store) => store.openLesson);
+  const ready = useAppStore((store) => store.lessonReady);
   const step = lesson.steps[stepIndex];
 
   // Goals are re-checked in the worker whenever the cluster changes.
@@ -58,6 +59,15 @@ function LessonView({ lesson }: { lesson: Lesson }) {
   }, [frameSeq, stepIndex]);
 
   if (!step) return null;
+  if (!ready)
+    return (
+      <section className="lesson" aria-label={`Lesson ${lesson.number}: ${lesson.title}`}>
+        <h3>
+          {lesson.number}. {lesson.title}
+        </h3>
+        <p role="status">Preparing the cluster for this lesson…</p>
+      </section>
+    );
   return (
     <section className="lesson" aria-label={`Lesson ${lesson.number}: ${lesson.title}`}>
       <div className="lesson__header">

@@ -12,6 +12,8 @@ export interface LessonSlice {
   goalResults: readonly GoalResult[];
   /** The frame the current step began at (its goal picture is forecast from there). */
   stepStartSeq: number | null;
+  /** False while a lesson's starting cluster is being built: nothing to do yet. */
+  lessonReady: boolean;
   /** lesson id -> ids of the steps completed (saved locally). */
   completedSteps: Readonly<Record<string, readonly string[]>>;
   openLesson: (lessonId: string | null) => void;
@@ -29,6 +31,7 @@ export const createLessonSlice: StateCreator<AppState, [], [], LessonSlice> = (s
   predictionChoice: null,
   goalResults: [],
   stepStartSeq: null,
+  lessonReady: true,
   completedSteps: loadProgress(),
   openLesson: (lessonId) =>
     set({
