@@ -72,6 +72,15 @@ describe('EngineHost under hostile calls', () => {
     );
   }, 180_000);
 
+  it('seeks only to frames that exist, and reports them by their own number', () => {
+    const host = new EngineHost(idle);
+    expect(host.seek(-0)?.seq).toBe(0);
+    expect(Object.is(host.position.seq, 0)).toBe(true);
+    expect(host.seek(0.5)).toBeUndefined();
+    expect(host.seek(Number.NaN)).toBeUndefined();
+    expect(host.seek(-1)).toBeUndefined();
+  });
+
   it('refuses a malformed intent with a structured error', () => {
     const host = new EngineHost(idle);
     const before = host.timelineFrames.length;

@@ -108,10 +108,12 @@ export class EngineHost implements EngineApi {
   }
 
   seek(seq: number): Frame | undefined {
-    const frame = this.frames[seq];
+    if (!Number.isInteger(seq)) return undefined;
+    // -0 finds frame 0 but would be reported back as -0.
+    const frame = this.frames[seq === 0 ? 0 : seq];
     if (!frame) return undefined;
     this.pause();
-    this.moveCursor(seq);
+    this.moveCursor(frame.seq);
     return frame;
   }
 
