@@ -199,19 +199,9 @@ async function timeUntil(page: Page, script: string): Promise<number> {
   })`);
 }
 
-/** The stress example (500 objects): pan and zoom frame rate, and a jump across the whole timeline. */
-async function bigCluster(browser: Browser, groups: number) {
-  const page = await openApp(browser);
-  await page.getByRole('combobox', { name: 'Rounds per second' }).selectOption('8');
-  await applyText(page, stressYaml(groups, 'big'));
-  await page
-    .getByRole('button', { name: `Pod big-pod-${groups - 1}, Running` })
-    .waitFor({ timeout: 180_000 });
-  await waitSettled(page);
-  const nodes = await page.locator('.react-flow__node').count();
-  // Pan and zoom with the mouse for three seconds while counting frames.
-  const pane = page.locator('.react-flow__pane');
-  const box = await pane.boundingBox();
+/** Pans and zooms with the mouse for three seconds while counting frames. */
+async function panAndZoomFps(page: Page): Promise<{ fps: number; p95FrameMs: number }> {
+  const box = await page.locator('.react-flow__pane').boundingBox();
   if (!box) throw new Error('no graph pane');
   const centre = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
   const counting = measureFps(page, 3000);
@@ -223,7 +213,21 @@ async function bigCluster(browser: Browser, groups: number) {
     await page.mouse.up();
     await page.mouse.wheel(0, step % 2 === 0 ? 120 : -120);
   }
-  const panZoom = await counting;
+  return counting;
+}
+
+/** The stress example (500 objects): pan and zoom frame rate, and a jump across the whole timeline. */
+async function bigCluster(browser: Browser, groups: number) {
+  const page = await openApp(browser);
+  await page.getByRole('combobox', { name: 'Rounds per second' }).selectOption('8');
+  await applyText(page, stressYaml(groups, 'big'));
+  await page
+    .getByRole('button', { name: `Pod big-pod-${groups - 1}, Running` })
+    .waitFor({ timeout: 180_000 });
+  await waitSettled(page);
+  const nodes = await page.locator('.react-flow__node').count();
+  const panZoom = await panAndZoomFps(page);
+
   // The inspector: click a card, time until its details show.
   const card = page.getByRole('button', { name: `Pod big-pod-0, Running` });
   // Cards may be outside the view after panning: select by keyboard, as the graph allows.
@@ -242,7 +246,12 @@ async function bigCluster(browser: Browser, groups: number) {
   await page.keyboard.press('End');
   const seekForwardMs = await back;
   await page.close();
-  return { nodes, panZoom, inspectorMs, seekBackMs, seekForwardMs };
+  const bare = await browser.newPage({ viewport: { width: 1600, height: 900 } });
+  await bare.goto(`${ORIGIN}/src/ui/bench/bare-flow.html?nodes=${nodes}&changed=0`);
+  await bare.locator('.react-flow__node').first().waitFor();
+  const barePanZoom = await panAndZoomFps(bare);
+  await bare.close();
+  return { nodes, panZoom, barePanZoom, inspectorMs, seekBackMs, seekForwardMs };
 }
 
 const stop = await startPreview();
@@ -272,7 +281,7 @@ try {
   );
   const big = await bigCluster(browser, 166);
   process.stdout.write(
-    `stress example, ${big.nodes} graph nodes: pan and zoom ${big.panZoom.fps.toFixed(1)} fps (goal >= 50), p95 frame ${big.panZoom.p95FrameMs.toFixed(1)} ms; inspector opens in ${big.inspectorMs} ms; timeline jump to the start ${big.seekBackMs.toFixed(0)} ms, back to the newest frame ${big.seekForwardMs.toFixed(0)} ms\n`,
+    `stress example, ${big.nodes} graph nodes: pan and zoom ${big.panZoom.fps.toFixed(1)} fps (goal >= 50), p95 frame ${big.panZoom.p95FrameMs.toFixed(1)} ms (bare React Flow, same size and moves: ${big.barePanZoom.fps.toFixed(1)} fps); inspector opens in ${big.inspectorMs} ms; timeline jump to the start ${big.seekBackMs.toFixed(0)} ms, back to the newest frame ${big.seekForwardMs.toFixed(0)} ms\n`,
   );
 } finally {
   await browser.close();
