@@ -17,6 +17,7 @@ import { RelationEdge } from './RelationEdge';
 import type { ResourceFlowNode } from './ResourceNode';
 import { ResourceNode } from './ResourceNode';
 import { computeTidyOrder } from './tidy';
+import { relationFlowEdge } from './flow-edges';
 import { useGraphTransitions } from './use-graph-transitions';
 
 const NODE_TYPES = { resource: ResourceNode, zone: ZoneNode, laneTitle: LaneTitleNode };
@@ -114,20 +115,7 @@ export function ClusterGraph({ children }: { children?: ReactNode }) {
   }, [model, placement, transitions, selectedId, highlightedIds]);
 
   const edges = useMemo<RelationFlowEdge[]>(() => {
-    const live = model.edges.map((item): RelationFlowEdge => ({
-      id: item.id,
-      type: 'relation',
-      source: item.source,
-      target: item.target,
-      data: {
-        kind: item.kind,
-        ...(item.label ? { label: item.label } : {}),
-        entering: transitions.entering.has(item.id),
-        exiting: false,
-      },
-      selectable: false,
-      focusable: false,
-    }));
+    const live = model.edges.map((item) => relationFlowEdge(item, transitions.entering.has(item.id)));
     const present = new Set(model.nodes.map((item) => item.id));
     const ghostIds = new Set(transitions.ghostNodes.map((item) => item.id));
     const nodeFor = (id: string) => (present.has(id) ? id : ghostIds.has(id) ? `ghost:${id}` : undefined);

@@ -15,6 +15,7 @@ import { RelationEdge } from '../graph/RelationEdge';
 import type { ResourceFlowNode } from '../graph/ResourceNode';
 import { ResourceNode } from '../graph/ResourceNode';
 import { useGraphTransitions } from '../graph/use-graph-transitions';
+import { relationFlowEdge } from '../graph/flow-edges';
 import { boxKey, cardsBox } from './fit-box';
 
 const NODE_TYPES = { resource: ResourceNode };
@@ -87,18 +88,7 @@ export function WhatIfGraph({
   const edges = useMemo(
     () =>
       model.edges.map((item): RelationFlowEdge => ({
-        id: item.id,
-        type: 'relation',
-        source: item.source,
-        target: item.target,
-        data: {
-          kind: item.kind,
-          ...(item.label ? { label: item.label } : {}),
-          entering: transitions.entering.has(item.id),
-          exiting: false,
-        },
-        selectable: false,
-        focusable: false,
+        ...relationFlowEdge(item, transitions.entering.has(item.id)),
         ariaRole: 'presentation',
       })),
     [model, transitions],
