@@ -7,12 +7,11 @@
 import { useAppStore } from '../store';
 import type { AppState } from '../store';
 import { showNotice } from './notice';
-import { pickPrefs, prefsChanged } from './saved-prefs';
+import { prefsChanged } from './saved-prefs';
 import type { SaveResult } from './workspace';
 import { saveWorkspace } from './workspace';
-import { captureWorkspace, isApplying } from './workspace-actions';
-import type { SavedCluster, Workspace } from './workspace-format';
-import { WORKSPACE_VERSION } from './workspace-format';
+import { captureWorkspace, isBringingInWorkspace, workspaceWith } from './workspace-actions';
+import type { SavedCluster } from './workspace-format';
 
 const SAVE_DELAY_MS = 800;
 const SAVE_AT_LEAST_EVERY_MS = 2000;
@@ -60,7 +59,7 @@ export function createAutosave(): Autosave {
   };
 
   const save = async () => {
-    if (isApplying()) {
+    if (isBringingInWorkspace()) {
       schedule();
       return;
     }
@@ -95,18 +94,8 @@ export function createAutosave(): Autosave {
   };
 
   const saveBeforeLeaving = () => {
-    if (pendingSince === undefined || lastCluster === null || isApplying()) return;
-    const store = useAppStore.getState();
-    const workspace: Workspace = {
-      version: WORKSPACE_VERSION,
-      savedAt: new Date().toISOString(),
-      editorText: store.editorText,
-      lesson: store.lessonId ? { id: store.lessonId, stepIndex: store.stepIndex } : null,
-      prefs: pickPrefs(store),
-      progress: store.completedSteps,
-      cluster: lastCluster,
-    };
-    saveWorkspace(workspace, store.frame?.state);
+    if (pendingSince === undefined || lastCluster === null || isBringingInWorkspace()) return;
+    saveWorkspace(workspaceWith(lastCluster), useAppStore.getState().frame?.state);
     pendingSince = undefined;
   };
   const onVisibility = () => {

@@ -8,13 +8,13 @@ import { engineClient } from '../engine/connection';
 import { lessonById } from '../lesson/lesson-actions';
 import { useAppStore } from '../store';
 import { pickPrefs } from './saved-prefs';
-import type { Workspace } from './workspace-format';
+import type { SavedCluster, Workspace } from './workspace-format';
 import { WORKSPACE_VERSION } from './workspace-format';
 
 let applying = 0;
 
 /** While a workspace is being brought in, the autosave waits (it would save a half-made one). */
-export function isApplying(): boolean {
+export function isBringingInWorkspace(): boolean {
   return applying > 0;
 }
 
@@ -23,6 +23,11 @@ export async function captureWorkspace(): Promise<Workspace> {
   // The position first: a frame arriving meanwhile only moves the head, which the log then includes.
   const seq = useAppStore.getState().timelinePosition.seq;
   const log = await client.replayLog();
+  return workspaceWith({ kind: 'timeline', log, seq });
+}
+
+/** The workspace as the page holds it now, around a cluster already captured. */
+export function workspaceWith(cluster: SavedCluster): Workspace {
   const store = useAppStore.getState();
   return {
     version: WORKSPACE_VERSION,
@@ -31,7 +36,7 @@ export async function captureWorkspace(): Promise<Workspace> {
     lesson: store.lessonId ? { id: store.lessonId, stepIndex: store.stepIndex } : null,
     prefs: pickPrefs(store),
     progress: store.completedSteps,
-    cluster: { kind: 'timeline', log, seq },
+    cluster,
   };
 }
 
