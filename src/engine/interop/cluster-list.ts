@@ -26,6 +26,8 @@ import {
 } from './import-objects';
 import type { PlainObject } from './server-fields';
 import { metadataString, specOf } from './server-fields';
+import type { UserKind } from './user-kinds';
+import { USER_KINDS } from './user-kinds';
 
 export const CLUSTER_IMPORT_LIMITS = {
   maxBytes: 8 * 1024 * 1024,
@@ -54,17 +56,7 @@ export interface ClusterImport {
 export type ClusterImportResult =
   { readonly ok: true; readonly value: ClusterImport } | { readonly ok: false; readonly reason: string };
 
-/** In the order they are applied: what others refer to first. */
-const APPLY_ORDER = [
-  'Namespace',
-  'ConfigMap',
-  'StorageClass',
-  'PersistentVolume',
-  'PersistentVolumeClaim',
-  'Pod',
-] as const;
-type ImportedKind = (typeof APPLY_ORDER)[number];
-const IMPORTED_KINDS: ReadonlySet<string> = new Set<string>(APPLY_ORDER);
+const IMPORTED_KINDS: ReadonlySet<string> = new Set<string>(USER_KINDS);
 /** Written by the cluster itself; the simulated control plane makes its own. */
 const CLUSTER_WRITTEN: ReadonlySet<string> = new Set(['Event', 'VolumeAttachment', 'CSIDriver']);
 const SYSTEM_NAMESPACE = 'kube-system';
@@ -99,7 +91,7 @@ export function importClusterList(text: string, options: ClusterImportOptions): 
     );
 
   const warnings: string[] = [];
-  const byKind = new Map<ImportedKind, PlainObject[]>(APPLY_ORDER.map((kind) => [kind, []]));
+  const byKind = new Map<UserKind, PlainObject[]>(USER_KINDS.map((kind) => [kind, []]));
   const nodeObjects: PlainObject[] = [];
   const notSimulated = new Map<string, number>();
   let systemPods = 0;
@@ -119,7 +111,7 @@ export function importClusterList(text: string, options: ClusterImportOptions): 
       !options.includeSystemPods
     )
       systemPods += 1;
-    else byKind.get(kind as ImportedKind)?.push(item);
+    else byKind.get(kind as UserKind)?.push(item);
   }
   if (notSimulated.size > 0)
     warnings.push(
@@ -130,11 +122,11 @@ export function importClusterList(text: string, options: ClusterImportOptions): 
       `left out ${plural(systemPods, 'pod')} in ${SYSTEM_NAMESPACE} (the cluster's own components)`,
     );
 
-  const list = (kind: ImportedKind) => byKind.get(kind) ?? [];
+  const list = (kind: UserKind) => byKind.get(kind) ?? [];
   const claimKeys = new Set(list('PersistentVolumeClaim').map((claim) => describeObject(claim)));
   const volumeNames = new Set(list('PersistentVolume').map((volume) => metadataString(volume, 'name') ?? ''));
   const drivers = options.cluster.drivers ?? [];
-  const cleaners: Record<ImportedKind, (object: PlainObject) => Cleaned> = {
+  const cleaners: Record<UserKind, (object: PlainObject) => Cleaned> = {
     Namespace: (object) => ({
       object: namespaceManifest(metadataString(object, 'name') ?? '', labelsOf(object)),
       warnings: [],
@@ -145,8 +137,8 @@ export function importClusterList(text: string, options: ClusterImportOptions): 
     PersistentVolumeClaim: (object) => cleanClaim(object, volumeNames),
     Pod: cleanPod,
   };
-  const cleaned = new Map<ImportedKind, PlainObject[]>();
-  for (const kind of APPLY_ORDER) {
+  const cleaned = new Map<UserKind, PlainObject[]>();
+  for (const kind of USER_KINDS) {
     const results = list(kind).map((object) => cleaners[kind](object));
     warnings.push(...results.flatMap((result) => result.warnings));
     cleaned.set(
@@ -180,7 +172,7 @@ export function importClusterList(text: string, options: ClusterImportOptions): 
   const scratch = new Cluster(clusterOptions);
   const accepted: string[] = [];
   const objects: ObjectRef[] = [];
-  for (const kind of APPLY_ORDER) {
+  for (const kind of USER_KINDS) {
     for (const object of cleaned.get(kind) ?? []) {
       const manifest = toYaml(object);
       const result = scratch.apply(manifest);
@@ -242,7 +234,7 @@ function missingConfigMaps(pods: readonly PlainObject[], configMaps: readonly Pl
 
 /** The namespaces the objects live in that a fresh sandbox does not have, plus any in the output. */
 function namespacesNeeded(
-  cleaned: ReadonlyMap<ImportedKind, PlainObject[]>,
+  cleaned: ReadonlyMap<UserKind, PlainObject[]>,
   options: ClusterOptions,
 ): PlainObject[] {
   const existing = new Set(['default', SYSTEM_NAMESPACE, options.defaultNamespace ?? 'default']);

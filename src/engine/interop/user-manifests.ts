@@ -21,15 +21,8 @@ import {
 import type { ClusterState } from '../sim/state';
 import type { PlainObject } from './server-fields';
 import { CLAIM_BINDING_ANNOTATIONS, specOf, withoutServerFields } from './server-fields';
+import { USER_KINDS } from './user-kinds';
 
-const USER_KINDS: readonly KindName[] = [
-  'Namespace',
-  'ConfigMap',
-  'StorageClass',
-  'PersistentVolume',
-  'PersistentVolumeClaim',
-  'Pod',
-];
 const BUILT_IN_NAMESPACES = new Set(['default', 'kube-system', 'kube-public', 'kube-node-lease']);
 const CONTROLLER_ANNOTATIONS = [...CLAIM_BINDING_ANNOTATIONS, ANN_SELECTED_NODE, ANN_PROVISIONED_BY];
 const CONTROLLER_FINALIZERS = [
