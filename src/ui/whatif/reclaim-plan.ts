@@ -6,6 +6,7 @@
 import type { ClusterState, ObjectRef, PersistentVolumeClaim } from '../../engine';
 import { isDeleting, objectKey, refOf } from '../../engine';
 import { assetsOfVolume } from '../../engine/infra/assets';
+import { podsUsingClaim } from '../../engine/print/describe/persistent-volume-claim';
 import type { Intent } from '../../worker/protocol';
 import { assetNodeId, objectNodeId } from '../graph/ids';
 
@@ -47,16 +48,7 @@ export function planReclaim(
   const volume = state.objects.PersistentVolume[volumeName];
   if (!volume)
     return { ok: false, reason: `the volume ${volumeName} of claim ${namespace}/${name} does not exist` };
-  const pods = Object.values(state.objects.Pod)
-    .filter(
-      (pod) =>
-        (pod.metadata?.namespace ?? 'default') === namespace &&
-        !isDeleting(pod) &&
-        (pod.spec?.volumes ?? []).some(
-          (volumeSource) => volumeSource.persistentVolumeClaim?.claimName === name,
-        ),
-    )
-    .map(refOf);
+  const pods = [...new Set(podsUsingClaim(state, claim))].filter((pod) => !isDeleting(pod)).map(refOf);
   const claimRef = refOf(claim);
   return {
     ok: true,
