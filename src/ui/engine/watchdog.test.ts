@@ -35,94 +35,55 @@ function fakeTime() {
 
 const OPTIONS = { intervalMs: 1_000, idleTimeoutMs: 3_000, busyTimeoutMs: 10_000 };
 
+/** A started watchdog on a hand-driven clock, and the reasons it has reported so far. */
+function watch(ping: () => Promise<unknown>, busy: () => boolean = () => false) {
+  const time = fakeTime();
+  const stuck: string[] = [];
+  const dog = new Watchdog(ping, busy, (why) => stuck.push(why), time.timer, time.now, OPTIONS);
+  dog.start();
+  return { dog, stuck, advance: time.advance };
+}
+
+const never = () => new Promise<never>(() => undefined);
+
 describe('Watchdog', () => {
   it('stays quiet while the worker answers', async () => {
-    const time = fakeTime();
-    const stuck: string[] = [];
-    const dog = new Watchdog(
-      () => Promise.resolve(),
-      () => false,
-      (why) => stuck.push(why),
-      time.timer,
-      time.now,
-      OPTIONS,
-    );
-    dog.start();
-    await time.advance(60_000);
+    const { stuck, advance } = watch(() => Promise.resolve());
+    await advance(60_000);
     expect(stuck).toEqual([]);
   });
 
   it('reports a worker that stops answering, once', async () => {
-    const time = fakeTime();
-    const stuck: string[] = [];
-    const never = new Promise<never>(() => undefined);
-    const dog = new Watchdog(
-      () => never,
-      () => false,
-      (why) => stuck.push(why),
-      time.timer,
-      time.now,
-      OPTIONS,
-    );
-    dog.start();
-    await time.advance(2_000);
+    const { stuck, advance } = watch(never);
+    await advance(2_000);
     expect(stuck).toEqual([]);
-    await time.advance(10_000);
+    await advance(10_000);
     expect(stuck).toEqual(['the engine has not answered for 3 s']);
   });
 
   it('allows longer while the page waits for a request', async () => {
-    const time = fakeTime();
-    const stuck: string[] = [];
     let busy = true;
-    const never = new Promise<never>(() => undefined);
-    const dog = new Watchdog(
-      () => never,
+    const { stuck, advance } = watch(
+      () => never(),
       () => busy,
-      (why) => stuck.push(why),
-      time.timer,
-      time.now,
-      OPTIONS,
     );
-    dog.start();
-    await time.advance(8_000);
+    await advance(8_000);
     expect(stuck).toEqual([]);
     busy = false;
-    await time.advance(1_000);
+    await advance(1_000);
     expect(stuck.length).toBe(1);
   });
 
   it('reports a worker whose ping fails', async () => {
-    const time = fakeTime();
-    const stuck: string[] = [];
-    const dog = new Watchdog(
-      () => Promise.reject(new Error('worker terminated')),
-      () => false,
-      (why) => stuck.push(why),
-      time.timer,
-      time.now,
-      OPTIONS,
-    );
-    dog.start();
-    await time.advance(1_500);
+    const { stuck, advance } = watch(() => Promise.reject(new Error('worker terminated')));
+    await advance(1_500);
     expect(stuck).toEqual(['the engine failed: worker terminated']);
   });
 
   it('does nothing once stopped', async () => {
-    const time = fakeTime();
-    const stuck: string[] = [];
-    const never = new Promise<never>(() => undefined);
-    const dog = new Watchdog(
-      () => never,
-      () => false,
-      (why) => stuck.push(why),
-      time.timer,
-      time.now,
-      OPTIONS,
-    );
-    dog.start();
+    const { dog, stuck, advance } = watch(never);
     dog.stop();
-    await time.advance(30_000);
+    await advance(30_000);
     expect(stuck).toEqual([]);
   });
 });
