@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Timer } from './engine-host';
 import { EngineHost } from './engine-host';
 import type { TimelinePosition } from './protocol';
-import { MAX_REPLAY_FRAMES, replayLogProblem } from './timeline';
+import { MAX_REPLAY_FRAMES, replayLogProblem } from './replay-log';
 
 const idleTimer: Timer = { set: () => 0, clear: () => undefined };
 

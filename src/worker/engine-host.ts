@@ -29,8 +29,8 @@ import type {
   TimelinePosition,
   TimelineSlice,
 } from './protocol';
-import type { Move, ReplayLog } from './timeline';
-import { REPLAY_LOG_VERSION, intentProblem, movesOf, readsFiles, replayLogProblem } from './timeline';
+import type { Move, ReplayLog } from './replay-log';
+import { REPLAY_LOG_VERSION, intentProblem, movesOf, readsFiles, replayLogProblem } from './replay-log';
 import { PROTOCOL_VERSION } from './protocol';
 import { runIntent } from './run-intent';
 import { manifestSchema } from './schema';
@@ -166,7 +166,7 @@ export class EngineHost implements EngineApi {
     } catch (error) {
       return {
         ok: false,
-        error: { kind: 'BadRequest', message: `the engine could not do that: ${describe(error)}` },
+        error: { kind: 'BadRequest', message: `the engine could not do that: ${errorMessage(error)}` },
       };
     }
   }
@@ -260,7 +260,7 @@ export class EngineHost implements EngineApi {
     } catch (error) {
       return {
         stdout: '',
-        stderr: `error: the engine could not run that: ${describe(error)}\n`,
+        stderr: `error: the engine could not run that: ${errorMessage(error)}\n`,
         exitCode: 1,
         mutated: false,
       };
@@ -493,7 +493,7 @@ export class EngineHost implements EngineApi {
     try {
       return this.forecastChecked(intents, from);
     } catch (error) {
-      return { ok: false, reason: `the engine could not forecast that: ${describe(error)}` };
+      return { ok: false, reason: `the engine could not forecast that: ${errorMessage(error)}` };
     }
   }
 
@@ -534,7 +534,7 @@ export class EngineHost implements EngineApi {
   }
 }
 
-function describe(error: unknown): string {
+function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 

@@ -14,7 +14,7 @@ import type {
   ObjectRef,
 } from '../engine';
 import type { Expectation } from '../engine/scenario/format';
-import type { ReplayLog } from './timeline';
+import type { ReplayLog } from './replay-log';
 
 /** What importing a real cluster's `kubectl get -o yaml` output did. */
 export type ClusterImportOutcome =

@@ -36,7 +36,7 @@ function receiveFrame(frame: Frame, position: TimelinePosition): void {
 }
 
 /** The client, counting heavy calls in flight so the watchdog allows them time. */
-function counted(client: EngineClient): EngineClient {
+function countingHeavyCalls(client: EngineClient): EngineClient {
   return new Proxy(client, {
     get(target, property) {
       const member: unknown = Reflect.get(target, property);
@@ -54,7 +54,10 @@ function counted(client: EngineClient): EngineClient {
 }
 
 function connect(onCrash: (reason: string) => void): Promise<EngineConnection> {
-  return connectEngine(receiveFrame, onCrash).then((ready) => ({ ...ready, client: counted(ready.client) }));
+  return connectEngine(receiveFrame, onCrash).then((ready) => ({
+    ...ready,
+    client: countingHeavyCalls(ready.client),
+  }));
 }
 
 export function startEngine(): Promise<EngineConnection> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { REPLAY_LOG_VERSION } from '../../worker/timeline';
+import { REPLAY_LOG_VERSION } from '../../worker/replay-log';
 import { deflateToBase64Url, fromBase64Url, inflateFromBase64Url, toBase64Url } from './packing';
 import type { SharedStory } from './share-link';
 import { MAX_LINK_CHARS, SHARE_PREFIX, decodeShareLink, encodeShareLink, isShareLink } from './share-link';

@@ -5,8 +5,8 @@
  * a message rather than guessed at. What a link holds is data only: it is checked for shape and
  * size, replayed by the engine (which checks it again), and shown as text, never as HTML or code.
  */
-import type { ReplayLog } from '../../worker/timeline';
-import { replayLogProblem } from '../../worker/timeline';
+import type { ReplayLog } from '../../worker/replay-log';
+import { replayLogProblem } from '../../worker/replay-log';
 import { deflateToBase64Url, inflateFromBase64Url } from './packing';
 import { MAX_EDITOR_TEXT } from './workspace-format';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { REPLAY_LOG_VERSION } from '../../worker/timeline';
+import { REPLAY_LOG_VERSION } from '../../worker/replay-log';
 import {
   MAX_WORKSPACE_FILE_BYTES,
   readWorkspaceFile,

@@ -7,8 +7,8 @@
  */
 import type { Progress } from '../lesson/progress';
 import { isProgress } from '../lesson/progress';
-import type { ReplayLog } from '../../worker/timeline';
-import { replayLogProblem } from '../../worker/timeline';
+import type { ReplayLog } from '../../worker/replay-log';
+import { replayLogProblem } from '../../worker/replay-log';
 import type { SavedPrefs } from './saved-prefs';
 import { readPrefs } from './saved-prefs';
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createClusterState } from '../../engine';
-import { REPLAY_LOG_VERSION } from '../../worker/timeline';
+import { REPLAY_LOG_VERSION } from '../../worker/replay-log';
 import { prefsFromSearch } from '../presenter/url-prefs';
 import { SAVED_PREF_KEYS, pickPrefs, prefsAtLoad, readPrefs } from './saved-prefs';
 import {

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Timer } from '../engine-host';
 import { EngineHost } from '../engine-host';
-import type { ReplayLog } from '../timeline';
-import { REPLAY_LOG_VERSION } from '../timeline';
+import type { ReplayLog } from '../replay-log';
+import { REPLAY_LOG_VERSION } from '../replay-log';
 import { replayScript } from './replay-script';
 
 const claim = `apiVersion: v1

@@ -9,7 +9,7 @@ import type { ClusterState, KindName, ObjectRef } from '../../engine';
 import { KINDS, isKindName, tokenize, userManifestsYaml } from '../../engine';
 import { parseManifests } from '../../engine/api/manifests';
 import type { Intent } from '../protocol';
-import type { Move, ReplayLog } from '../timeline';
+import type { Move, ReplayLog } from '../replay-log';
 import { comment, shellLine, shellWord, withHereDocument } from './shell';
 
 const HEADER = `#!/usr/bin/env bash
