@@ -30,7 +30,8 @@ import type {
   TimelineSlice,
 } from './protocol';
 import type { Move, ReplayLog } from './replay-log';
-import { REPLAY_LOG_VERSION, intentProblem, movesOf, readsFiles, replayLogProblem } from './replay-log';
+import { intentProblem } from './intent-shape';
+import { REPLAY_LOG_VERSION, movesOf, readsFiles, replayLogProblem } from './replay-log';
 import { PROTOCOL_VERSION } from './protocol';
 import { runIntent } from './run-intent';
 import { manifestSchema } from './schema';
