@@ -36,6 +36,8 @@ test('a new user completes lesson 3 by following its hints, without the solution
   expect(await readAllHints(lesson)).toContain(
     'Apply the Namespace my-application and the claim my-app-data-pvc',
   );
+  // As a learner would: the step's manifests are in the editor before Apply is pressed.
+  await expect.poll(() => app.editorText()).toContain('name: my-app-data-pvc');
   await app.apply();
   await expect(goals()).toContainText('my-app-data-pvc is Bound to my-local-pv (done)');
   await expect(goals()).toContainText('The claim got the whole volume: 5Gi (done)');
