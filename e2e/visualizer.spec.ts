@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { AppPage } from './app-page';
+import { stressYaml } from '../src/ui/examples/stress';
 
 test('loading an example and applying it binds the claim to its volume in the graph', async ({
   page,
@@ -116,4 +117,35 @@ test('the graph is keyboard-operable: focus a card, Enter selects it and opens t
   ).toBeVisible();
   await page.getByRole('tab', { name: 'Why Pending?' }).click();
   await expect(page.getByRole('table', { name: 'Volumes checked against claim static-claim' })).toBeVisible();
+});
+
+test('zoomed out on a big cluster, cards become tiles in their status colour; zooming in brings the text back', async ({
+  page,
+}) => {
+  const app = new AppPage(page);
+  await app.open();
+  await app.replaceEditorText(stressYaml(30, 'lod'));
+  await app.apply();
+  const pod = app.node('Pod lod-pod-29, Running');
+  await expect(pod).toBeAttached({ timeout: 60_000 });
+  await app.settled();
+  const cards = page.locator('.resource-node');
+  const tiles = page.locator('.resource-node.is-tile');
+  // Fitted to the pane, 90 objects are far too small to read: every card is a tile, no text drawn.
+  await expect(tiles).toHaveCount(await cards.count());
+  await expect(page.locator('.resource-node__name')).toHaveCount(0);
+  await expect(page.locator('.edge-label')).toHaveCount(0);
+  const tileHeight = await pod.evaluate((element) => (element as HTMLElement).offsetHeight);
+  // Still one button per object, named for screen readers.
+  await pod.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('region', { name: 'Inspector: Pod lod-pod-29' })).toBeVisible();
+
+  const zoomIn = page.getByRole('button', { name: 'Zoom In' });
+  for (let press = 0; press < 6 && (await tiles.count()) > 0; press += 1) await zoomIn.click();
+  await expect(tiles).toHaveCount(0);
+  await expect(pod.locator('.resource-node__name')).toHaveText('lod-pod-29');
+  await expect(page.locator('.edge-label').first()).toBeAttached();
+  // The tile kept the card's size, so edges meet the card where they met the tile.
+  expect(await pod.evaluate((element) => (element as HTMLElement).offsetHeight)).toBe(tileHeight);
 });

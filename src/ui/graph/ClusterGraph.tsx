@@ -8,6 +8,7 @@ import { registerHandle } from '../commands/handles';
 import { useAppStore } from '../store';
 import type { LaneTitleFlowNode, ZoneFlowNode } from './BackdropNodes';
 import { LaneTitleNode, ZoneNode } from './BackdropNodes';
+import { TileViewProvider, TileZoomWatcher } from './level-of-detail';
 import type { Position } from './layout';
 import { COLUMN_LANES, LANE_TITLES, LayoutMemory, applyOrder, columnX, placeNodes } from './layout';
 import type { GraphModel } from './model';
@@ -41,6 +42,7 @@ export function ClusterGraph({ children }: { children?: ReactNode }) {
   const lastPositions = useRef(new Map<string, Position>());
   const [layoutVersion, setLayoutVersion] = useState(0);
   const [tidying, setTidying] = useState(false);
+  const [tiles, setTiles] = useState(false);
   const flow = useRef<ReactFlowInstance<FlowNode, Edge> | null>(null);
   /** Last frame's node and edge objects: unchanged ones are passed again as the same object. */
   const previousNodes = useRef(new Map<string, FlowNode>());
@@ -182,41 +184,44 @@ export function ClusterGraph({ children }: { children?: ReactNode }) {
   }, [model]);
 
   return (
-    <div className="cluster-graph" aria-label="Cluster graph">
+    <div className={tiles ? 'cluster-graph is-tiled' : 'cluster-graph'} aria-label="Cluster graph">
       <div className="graph-toolbar">
         <button type="button" onClick={() => void tidy()} disabled={tidying || model.nodes.length === 0}>
           {tidying ? 'Tidying…' : 'Tidy layout'}
         </button>
       </div>
-      <ReactFlow<FlowNode, Edge>
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={NODE_TYPES}
-        edgeTypes={EDGE_TYPES}
-        onNodesChange={onNodesChange}
-        onPaneClick={() => select(null)}
-        onInit={(instance) => {
-          flow.current = instance;
-        }}
-        onMoveStart={(event) => {
-          // Programmatic moves (fitView) come without an event.
-          if (event) userMoved.current = true;
-        }}
-        nodesConnectable={false}
-        nodesDraggable={false}
-        fitView
-        minZoom={0.1}
-        maxZoom={2}
-        proOptions={{ hideAttribution: true }}
-      >
-        <Background gap={24} />
-        <Controls
-          showInteractive={false}
-          onFitView={() => {
-            userMoved.current = false;
+      <TileViewProvider value={tiles}>
+        <ReactFlow<FlowNode, Edge>
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={NODE_TYPES}
+          edgeTypes={EDGE_TYPES}
+          onNodesChange={onNodesChange}
+          onPaneClick={() => select(null)}
+          onInit={(instance) => {
+            flow.current = instance;
           }}
-        />
-      </ReactFlow>
+          onMoveStart={(event) => {
+            // Programmatic moves (fitView) come without an event.
+            if (event) userMoved.current = true;
+          }}
+          nodesConnectable={false}
+          nodesDraggable={false}
+          fitView
+          minZoom={0.1}
+          maxZoom={2}
+          proOptions={{ hideAttribution: true }}
+        >
+          <TileZoomWatcher onChange={setTiles} />
+          <Background gap={24} />
+          <Controls
+            showInteractive={false}
+            onFitView={() => {
+              userMoved.current = false;
+            }}
+          />
+        </ReactFlow>
+      </TileViewProvider>
       {children}
     </div>
   );

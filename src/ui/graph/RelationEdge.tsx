@@ -3,6 +3,7 @@ import type { Edge, EdgeProps } from '@xyflow/react';
 import { BaseEdge, EdgeLabelRenderer, getBezierPath } from '@xyflow/react';
 import { motion } from 'motion/react';
 import { memo } from 'react';
+import { useTileView } from './level-of-detail';
 import type { GraphEdgeKind } from './model';
 
 export interface RelationEdgeData extends Record<string, unknown> {
@@ -32,6 +33,8 @@ function RelationEdgeView({
     sourcePosition,
     targetPosition,
   });
+  // Zoomed out to tiles, a label would be an unreadable smudge.
+  const label = useTileView() ? undefined : data?.label;
   const kind = data?.kind ?? 'uses';
   const entering = data?.entering ?? false;
   const exiting = data?.exiting ?? false;
@@ -47,14 +50,14 @@ function RelationEdgeView({
           animate={exiting ? { opacity: 0 } : { pathLength: 1, opacity: 1 }}
           transition={{ duration: exiting ? 0.5 : 0.6, ease: 'easeInOut' }}
         />
-        {data?.label && <EdgeText x={labelX} y={labelY} text={data.label} />}
+        {label && <EdgeText x={labelX} y={labelY} text={label} />}
       </>
     );
   }
   return (
     <>
-      <BaseEdge id={id} path={path} className={`relation-edge relation-${kind}`} />
-      {data?.label && <EdgeText x={labelX} y={labelY} text={data.label} />}
+      <BaseEdge id={id} path={path} className={`relation-edge relation-${kind}`} interactionWidth={0} />
+      {label && <EdgeText x={labelX} y={labelY} text={label} />}
     </>
   );
 }

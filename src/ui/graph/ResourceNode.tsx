@@ -4,6 +4,7 @@ import { Handle, Position } from '@xyflow/react';
 import { motion } from 'motion/react';
 import { memo } from 'react';
 import { KindIcon } from './icons';
+import { useTileView } from './level-of-detail';
 import type { GraphNodeModel } from './model';
 import { toneStyle } from './tones';
 
@@ -22,8 +23,9 @@ export interface ResourceNodeData extends Record<string, unknown> {
 
 export type ResourceFlowNode = Node<ResourceNodeData, 'resource'>;
 
-function ResourceNodeView({ data, selected }: NodeProps<ResourceFlowNode>) {
+function ResourceNodeView({ data, selected, height }: NodeProps<ResourceFlowNode>) {
   const { model, entering, exiting, pulse, enterFrom, highlighted } = data;
+  const tile = useTileView();
   const className = [
     'resource-node',
     `kind-${model.kind}`,
@@ -31,16 +33,27 @@ function ResourceNodeView({ data, selected }: NodeProps<ResourceFlowNode>) {
     selected ? 'is-selected' : '',
     highlighted ? 'is-highlighted' : '',
     model.status === 'Terminating' ? 'is-terminating' : '',
+    tile ? 'is-tile' : '',
   ]
     .filter(Boolean)
     .join(' ');
+  const motionProps = {
+    className,
+    initial: entering ? { opacity: 0, scale: 0.7, x: enterFrom === 'right' ? 120 : 0 } : false,
+    animate: exiting ? { opacity: 0, scale: 0.85 } : { opacity: 1, scale: 1, x: 0 },
+    transition: { duration: exiting ? 0.5 : 0.45, ease: 'easeOut' },
+  } as const;
+  if (tile) {
+    // The card's last measured height, so the tile (and its handles) stays where the card was.
+    return (
+      <motion.div {...motionProps} style={{ ...toneStyle(model.tone), height }}>
+        <Handle type="target" position={Position.Left} className="node-handle" isConnectable={false} />
+        <Handle type="source" position={Position.Right} className="node-handle" isConnectable={false} />
+      </motion.div>
+    );
+  }
   return (
-    <motion.div
-      className={className}
-      initial={entering ? { opacity: 0, scale: 0.7, x: enterFrom === 'right' ? 120 : 0 } : false}
-      animate={exiting ? { opacity: 0, scale: 0.85 } : { opacity: 1, scale: 1, x: 0 }}
-      transition={{ duration: exiting ? 0.5 : 0.45, ease: 'easeOut' }}
-    >
+    <motion.div {...motionProps}>
       <Handle type="target" position={Position.Left} className="node-handle" isConnectable={false} />
       <div className="resource-node__header">
         <KindIcon kind={model.kind} label={model.kindLabel} />
