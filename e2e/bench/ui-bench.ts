@@ -3,7 +3,9 @@
  * Prints figures; asserts nothing (goals are stated next to each figure).
  *  - JS needed before first paint (gzip) and time until the graph is visible;
  *  - apply-to-graph latency with ~200 objects on screen (p50/p95 of 30 applies);
- *  - frames per second with ~300 graph nodes while rounds animate, against bare React Flow.
+ *  - frames per second with ~400 graph nodes while rounds animate, against bare React Flow;
+ *  - the stress example (500 objects): pan and zoom frame rate fitted to the view and zoomed in to
+ *    1×, against bare React Flow; inspector latency; a jump across the whole timeline.
  */
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -216,6 +218,27 @@ async function panAndZoomFps(page: Page): Promise<{ fps: number; p95FrameMs: num
   return counting;
 }
 
+/** Zooms in with the wheel over the graph until the zoom is at least `zoom`; returns the zoom reached. */
+async function zoomInTo(page: Page, zoom: number): Promise<number> {
+  const box = await page.locator('.react-flow__pane').boundingBox();
+  if (!box) throw new Error('no graph pane');
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  const current = async () =>
+    Number(
+      /scale\(([\d.]+)\)/.exec(
+        await page
+          .locator('.react-flow__viewport')
+          .evaluate((element) => (element as HTMLElement).style.transform),
+      )?.[1] ?? 0,
+    );
+  for (let turn = 0; turn < 40 && (await current()) < zoom; turn += 1) {
+    await page.mouse.wheel(0, -120);
+    await page.waitForTimeout(40);
+  }
+  await page.waitForTimeout(600);
+  return current();
+}
+
 /** The stress example (500 objects): pan and zoom frame rate, and a jump across the whole timeline. */
 async function bigCluster(browser: Browser, groups: number) {
   const page = await openApp(browser);
@@ -227,6 +250,8 @@ async function bigCluster(browser: Browser, groups: number) {
   await waitSettled(page);
   const nodes = await page.locator('.react-flow__node').count();
   const panZoom = await panAndZoomFps(page);
+  const closeZoom = await zoomInTo(page, 1);
+  const closePanZoom = await panAndZoomFps(page);
 
   // The inspector: click a card, time until its details show.
   const card = page.getByRole('button', { name: `Pod big-pod-0, Running` });
@@ -250,8 +275,20 @@ async function bigCluster(browser: Browser, groups: number) {
   await bare.goto(`${ORIGIN}/src/ui/bench/bare-flow.html?nodes=${nodes}&changed=0`);
   await bare.locator('.react-flow__node').first().waitFor();
   const barePanZoom = await panAndZoomFps(bare);
+  await zoomInTo(bare, 1);
+  const bareClosePanZoom = await panAndZoomFps(bare);
   await bare.close();
-  return { nodes, panZoom, barePanZoom, inspectorMs, seekBackMs, seekForwardMs };
+  return {
+    nodes,
+    panZoom,
+    barePanZoom,
+    closeZoom,
+    closePanZoom,
+    bareClosePanZoom,
+    inspectorMs,
+    seekBackMs,
+    seekForwardMs,
+  };
 }
 
 const stop = await startPreview();
@@ -281,7 +318,7 @@ try {
   );
   const big = await bigCluster(browser, 166);
   process.stdout.write(
-    `stress example, ${big.nodes} graph nodes: pan and zoom ${big.panZoom.fps.toFixed(1)} fps (goal >= 50), p95 frame ${big.panZoom.p95FrameMs.toFixed(1)} ms (bare React Flow, same size and moves: ${big.barePanZoom.fps.toFixed(1)} fps); inspector opens in ${big.inspectorMs} ms; timeline jump to the start ${big.seekBackMs.toFixed(0)} ms, back to the newest frame ${big.seekForwardMs.toFixed(0)} ms\n`,
+    `stress example, ${big.nodes} graph nodes: pan and zoom ${big.panZoom.fps.toFixed(1)} fps (goal >= 50), p95 frame ${big.panZoom.p95FrameMs.toFixed(1)} ms (bare React Flow, same size and moves: ${big.barePanZoom.fps.toFixed(1)} fps); zoomed in to ${big.closeZoom.toFixed(2)}: ${big.closePanZoom.fps.toFixed(1)} fps, p95 frame ${big.closePanZoom.p95FrameMs.toFixed(1)} ms (bare React Flow: ${big.bareClosePanZoom.fps.toFixed(1)} fps); inspector opens in ${big.inspectorMs} ms; timeline jump to the start ${big.seekBackMs.toFixed(0)} ms, back to the newest frame ${big.seekForwardMs.toFixed(0)} ms\n`,
   );
 } finally {
   await browser.close();

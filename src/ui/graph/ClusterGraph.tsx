@@ -9,6 +9,7 @@ import { useAppStore } from '../store';
 import type { LaneTitleFlowNode, ZoneFlowNode } from './BackdropNodes';
 import { LaneTitleNode, ZoneNode } from './BackdropNodes';
 import { TileViewProvider, TileZoomWatcher } from './level-of-detail';
+import { useMovingLayer } from './moving-layer';
 import type { Position } from './layout';
 import { COLUMN_LANES, LANE_TITLES, LayoutMemory, applyOrder, columnX, placeNodes } from './layout';
 import type { GraphModel } from './model';
@@ -49,6 +50,8 @@ export function ClusterGraph({ children }: { children?: ReactNode }) {
   const previousEdges = useRef(new Map<string, RelationFlowEdge>());
   /** Once the user pans or zooms, the graph stops re-fitting itself. */
   const userMoved = useRef(false);
+  const container = useRef<HTMLDivElement>(null);
+  const { moveStarted, moveEnded } = useMovingLayer(container);
 
   const placement = useMemo(() => {
     void layoutVersion;
@@ -184,7 +187,11 @@ export function ClusterGraph({ children }: { children?: ReactNode }) {
   }, [model]);
 
   return (
-    <div className={tiles ? 'cluster-graph is-tiled' : 'cluster-graph'} aria-label="Cluster graph">
+    <div
+      ref={container}
+      className={tiles ? 'cluster-graph is-tiled' : 'cluster-graph'}
+      aria-label="Cluster graph"
+    >
       <div className="graph-toolbar">
         <button type="button" onClick={() => void tidy()} disabled={tidying || model.nodes.length === 0}>
           {tidying ? 'Tidying…' : 'Tidy layout'}
@@ -204,7 +211,9 @@ export function ClusterGraph({ children }: { children?: ReactNode }) {
           onMoveStart={(event) => {
             // Programmatic moves (fitView) come without an event.
             if (event) userMoved.current = true;
+            moveStarted();
           }}
+          onMoveEnd={moveEnded}
           nodesConnectable={false}
           nodesDraggable={false}
           fitView

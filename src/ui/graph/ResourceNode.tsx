@@ -4,7 +4,7 @@ import { Handle, Position } from '@xyflow/react';
 import { motion } from 'motion/react';
 import { memo } from 'react';
 import { KindIcon } from './icons';
-import { useTileView } from './level-of-detail';
+import { useNearView, useTileView } from './level-of-detail';
 import type { GraphNodeModel } from './model';
 import { toneStyle } from './tones';
 
@@ -23,9 +23,10 @@ export interface ResourceNodeData extends Record<string, unknown> {
 
 export type ResourceFlowNode = Node<ResourceNodeData, 'resource'>;
 
-function ResourceNodeView({ data, selected, height }: NodeProps<ResourceFlowNode>) {
+function ResourceNodeView({ id, data, selected, height }: NodeProps<ResourceFlowNode>) {
   const { model, entering, exiting, pulse, enterFrom, highlighted } = data;
-  const tile = useTileView();
+  const nearView = useNearView(id);
+  const tile = useTileView() || !nearView;
   const className = [
     'resource-node',
     `kind-${model.kind}`,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CARD_ABOVE_ZOOM, TILE_BELOW_ZOOM, showsTiles } from './level-of-detail';
+import { CARD_ABOVE_ZOOM, TILE_BELOW_ZOOM, nearView, showsTiles } from './level-of-detail';
 
 describe('showsTiles', () => {
   it('shows tiles below the lower zoom and cards above the upper one, whatever is shown now', () => {
@@ -15,5 +15,26 @@ describe('showsTiles', () => {
     const between = (TILE_BELOW_ZOOM + CARD_ABOVE_ZOOM) / 2;
     expect(showsTiles(between, true)).toBe(true);
     expect(showsTiles(between, false)).toBe(false);
+  });
+});
+
+describe('nearView', () => {
+  // A 1000 × 800 view at zoom 2, panned so that graph point (100, 50) is at its top left corner.
+  const view = { transform: [-200, -100, 2] as const, width: 1000, height: 800 };
+  const card = (x: number, y: number) => ({ x, y, width: 220, height: 88 });
+
+  it('counts a card inside the view, or within 400 screen pixels of it, as near', () => {
+    expect(nearView(card(300, 200), view)).toBe(true);
+    // Left of the view by 150 graph units (300 screen pixels): inside the margin.
+    expect(nearView(card(100 - 150 - 220, 200), view)).toBe(true);
+    // Below the view's bottom (graph y 450) by 190 units: inside the 200-unit margin.
+    expect(nearView(card(300, 450 + 190), view)).toBe(true);
+  });
+
+  it('counts a card beyond the margin as far, on every side', () => {
+    expect(nearView(card(100 - 201 - 220, 200), view)).toBe(false);
+    expect(nearView(card(600 + 201, 200), view)).toBe(false);
+    expect(nearView(card(300, 50 - 201 - 88), view)).toBe(false);
+    expect(nearView(card(300, 450 + 201), view)).toBe(false);
   });
 });
