@@ -140,6 +140,8 @@ test('zoomed out on a big cluster, cards become tiles in their status colour; zo
   await pod.focus();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('region', { name: 'Inspector: Pod lod-pod-29' })).toBeVisible();
+  // The selected tile's ring is thick enough to see at a tenth of its size.
+  await expect(pod.locator('.resource-node')).toHaveCSS('box-shadow', /16px$/);
 
   const zoomIn = page.getByRole('button', { name: 'Zoom In' });
   const names = page.locator('.resource-node__name');
