@@ -51,11 +51,20 @@ async function play(intents: readonly Intent[]): Promise<void> {
 
 export async function startLesson(lesson: Lesson): Promise<void> {
   const store = useAppStore.getState();
+  // Until the setup has played and the first step has put its manifests in the editor, the panel
+  // says so instead of offering the step (an Apply then would send the old, often empty, text).
+  // Set before the lesson opens, so no state ever has this lesson open and ready too early.
+  store.setLessonReady(false);
   store.openLesson(lesson.id);
   store.showPanel('lesson');
-  await dispatchIntent({ type: 'reset', ...(lesson.cluster ? { options: lesson.cluster } : {}) });
-  await play(lesson.setup);
-  enterStep(lesson, 0);
+  try {
+    await dispatchIntent({ type: 'reset', ...(lesson.cluster ? { options: lesson.cluster } : {}) });
+    await play(lesson.setup);
+    enterStep(lesson, 0);
+  } finally {
+    // Also when the engine failed: a lesson stuck on "Preparing…" would have no way out.
+    useAppStore.getState().setLessonReady(true);
+  }
 }
 
 export function enterStep(lesson: Lesson, index: number): void {

@@ -22,6 +22,7 @@ export interface LessonSlice {
   choosePrediction: (choice: number) => void;
   setGoalResults: (results: readonly GoalResult[]) => void;
   completeStep: (lessonId: string, stepId: string) => void;
+  setLessonReady: (ready: boolean) => void;
 }
 
 export const createLessonSlice: StateCreator<AppState, [], [], LessonSlice> = (set) => ({
@@ -61,4 +62,5 @@ export const createLessonSlice: StateCreator<AppState, [], [], LessonSlice> = (s
       saveProgress(completedSteps);
       return { completedSteps };
     }),
+  setLessonReady: (lessonReady) => set({ lessonReady }),
 });
