@@ -81,6 +81,9 @@ test('a lesson offers its first step only once the step manifests are in the edi
   // The slowest speed: the lesson's setup takes seconds to settle, so a step offered too early shows.
   await page.getByRole('combobox', { name: 'Rounds per second' }).selectOption('0.5');
   const lesson = await startLesson3(page);
+  // While the cluster is being prepared, Apply waits too.
+  await expect(lesson).toContainText('Preparing the cluster');
+  await expect(page.getByRole('button', { name: 'Apply', exact: true })).toBeDisabled();
   // As an eager learner would: press Apply the moment the step is there.
   await expect(lesson.getByRole('button', { name: /Show a hint/ })).toBeVisible();
   await app.apply();

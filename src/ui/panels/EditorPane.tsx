@@ -16,6 +16,8 @@ export function EditorPane() {
   const outcome = useAppStore((store) => store.applyOutcome);
   const setOutcome = useAppStore((store) => store.setApplyOutcome);
   const applying = useAppStore((store) => store.applying);
+  // While a lesson builds its cluster, an Apply would land in a half-built cluster.
+  const preparingLesson = useAppStore((store) => !store.lessonReady);
   // Said only when an apply takes more than a moment, so quick ones do not flicker.
   const slowApply = useDelayedFlag(applying, 300);
   const [schema, setSchema] = useState<object | null>(null);
@@ -53,7 +55,9 @@ export function EditorPane() {
     setText(next);
     if (outcome && !outcome.ok) setOutcome(null);
   };
-  const apply = () => void applyEditorText();
+  const apply = () => {
+    if (!preparingLesson) void applyEditorText();
+  };
 
   return (
     <section className="editor-pane" aria-label="Manifests">
@@ -81,7 +85,7 @@ export function EditorPane() {
           className="apply-button"
           onClick={apply}
           title="Apply (Ctrl+Enter)"
-          disabled={applying}
+          disabled={applying || preparingLesson}
         >
           Apply
         </button>
