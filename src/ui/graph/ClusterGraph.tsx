@@ -8,7 +8,7 @@ import { registerHandle } from '../commands/handles';
 import { useAppStore } from '../store';
 import type { LaneTitleFlowNode, ZoneFlowNode } from './BackdropNodes';
 import { LaneTitleNode, ZoneNode } from './BackdropNodes';
-import { TileViewProvider, TileZoomWatcher } from './level-of-detail';
+import { CardsNearView, DetailWatcher, NearViewProvider, TileViewProvider } from './level-of-detail';
 import { useMovingLayer } from './moving-layer';
 import type { Position } from './layout';
 import { COLUMN_LANES, LANE_TITLES, LayoutMemory, applyOrder, columnX, placeNodes } from './layout';
@@ -44,6 +44,7 @@ export function ClusterGraph({ children }: { children?: ReactNode }) {
   const [layoutVersion, setLayoutVersion] = useState(0);
   const [tidying, setTidying] = useState(false);
   const [tiles, setTiles] = useState(false);
+  const [cardsNearView] = useState(() => new CardsNearView());
   const flow = useRef<ReactFlowInstance<FlowNode, Edge> | null>(null);
   /** Last frame's node and edge objects: unchanged ones are passed again as the same object. */
   const previousNodes = useRef(new Map<string, FlowNode>());
@@ -197,40 +198,42 @@ export function ClusterGraph({ children }: { children?: ReactNode }) {
           {tidying ? 'Tidying…' : 'Tidy layout'}
         </button>
       </div>
-      <TileViewProvider value={tiles}>
-        <ReactFlow<FlowNode, Edge>
-          nodes={nodes}
-          edges={edges}
-          nodeTypes={NODE_TYPES}
-          edgeTypes={EDGE_TYPES}
-          onNodesChange={onNodesChange}
-          onPaneClick={() => select(null)}
-          onInit={(instance) => {
-            flow.current = instance;
-          }}
-          onMoveStart={(event) => {
-            // Programmatic moves (fitView) come without an event.
-            if (event) userMoved.current = true;
-            moveStarted();
-          }}
-          onMoveEnd={moveEnded}
-          nodesConnectable={false}
-          nodesDraggable={false}
-          fitView
-          minZoom={0.1}
-          maxZoom={2}
-          proOptions={{ hideAttribution: true }}
-        >
-          <TileZoomWatcher onChange={setTiles} />
-          <Background gap={24} />
-          <Controls
-            showInteractive={false}
-            onFitView={() => {
-              userMoved.current = false;
+      <NearViewProvider value={cardsNearView}>
+        <TileViewProvider value={tiles}>
+          <ReactFlow<FlowNode, Edge>
+            nodes={nodes}
+            edges={edges}
+            nodeTypes={NODE_TYPES}
+            edgeTypes={EDGE_TYPES}
+            onNodesChange={onNodesChange}
+            onPaneClick={() => select(null)}
+            onInit={(instance) => {
+              flow.current = instance;
             }}
-          />
-        </ReactFlow>
-      </TileViewProvider>
+            onMoveStart={(event) => {
+              // Programmatic moves (fitView) come without an event.
+              if (event) userMoved.current = true;
+              moveStarted();
+            }}
+            onMoveEnd={moveEnded}
+            nodesConnectable={false}
+            nodesDraggable={false}
+            fitView
+            minZoom={0.1}
+            maxZoom={2}
+            proOptions={{ hideAttribution: true }}
+          >
+            <DetailWatcher cards={cardsNearView} onTilesChange={setTiles} />
+            <Background gap={24} />
+            <Controls
+              showInteractive={false}
+              onFitView={() => {
+                userMoved.current = false;
+              }}
+            />
+          </ReactFlow>
+        </TileViewProvider>
+      </NearViewProvider>
       {children}
     </div>
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CARD_ABOVE_ZOOM, TILE_BELOW_ZOOM, nearView, showsTiles } from './level-of-detail';
+import { CARD_ABOVE_ZOOM, CardsNearView, TILE_BELOW_ZOOM, nearView, showsTiles } from './level-of-detail';
 
 describe('showsTiles', () => {
   it('shows tiles below the lower zoom and cards above the upper one, whatever is shown now', () => {
@@ -36,5 +36,46 @@ describe('nearView', () => {
     expect(nearView(card(600 + 201, 200), view)).toBe(false);
     expect(nearView(card(300, 50 - 201 - 88), view)).toBe(false);
     expect(nearView(card(300, 450 + 201), view)).toBe(false);
+  });
+});
+
+describe('CardsNearView', () => {
+  const node = (x: number, y: number) => ({
+    internals: { positionAbsolute: { x, y } },
+    measured: { width: 220, height: 88 },
+  });
+  const nodeLookup = new Map([
+    ['near', node(0, 0)],
+    ['far', node(5000, 0)],
+  ]);
+  const at = (panX: number) => ({ transform: [panX, 0, 1] as const, width: 1000, height: 800, nodeLookup });
+
+  it('wakes only the cards whose nearness changed, and says near until it knows', () => {
+    const cards = new CardsNearView();
+    const woken: string[] = [];
+    cards.subscribe('near', () => woken.push('near'));
+    cards.subscribe('far', () => woken.push('far'));
+    expect(cards.isNear('far')).toBe(true);
+
+    cards.update(at(0));
+    expect(woken).toEqual(['far']);
+    expect([cards.isNear('near'), cards.isNear('far')]).toEqual([true, false]);
+
+    cards.update(at(-10));
+    expect(woken).toEqual(['far']);
+
+    // Panned so the view shows graph x 4000 to 5000: the far card comes near, the near one goes far.
+    cards.update(at(-4000));
+    expect(woken).toEqual(['far', 'near', 'far']);
+    expect([cards.isNear('near'), cards.isNear('far')]).toEqual([false, true]);
+  });
+
+  it('forgets a card once its last listener has gone', () => {
+    const cards = new CardsNearView();
+    const unsubscribe = cards.subscribe('far', () => undefined);
+    cards.update(at(0));
+    expect(cards.isNear('far')).toBe(false);
+    unsubscribe();
+    expect(cards.isNear('far')).toBe(true);
   });
 });
