@@ -1,5 +1,5 @@
 /** Lesson 7: why Immediate binding can strand a zonal disk, and how WaitForFirstConsumer avoids it. */
-import { podUsingClaim } from './manifests';
+import { claimOfClass, podUsingClaim } from './manifests';
 import type { Lesson } from '../types';
 
 const immediateClass = `apiVersion: storage.k8s.io/v1
@@ -18,24 +18,11 @@ provisioner: ebs.csi.aws.com
 volumeBindingMode: WaitForFirstConsumer
 `;
 
-const claimOfClass = (name: string, className: string) => `apiVersion: v1
-kind: PersistentVolumeClaim
-metadata:
-  name: ${name}
-spec:
-  accessModes: [ReadWriteOnce]
-  storageClassName: ${className}
-  resources:
-    requests:
-      storage: 10Gi
-`;
-
-/** A pod mounting a claim at /data; `nodeSelector` lines are indented under spec when given. */
 const ZONE_LABEL = 'topology.kubernetes.io/zone';
 const HOSTNAME_LABEL = 'kubernetes.io/hostname';
 
 const ordersManifests = [
-  claimOfClass('orders', 'disk-now'),
+  claimOfClass('orders', '10Gi', 'disk-now'),
   podUsingClaim('orders-zone-a', 'orders', { [ZONE_LABEL]: 'zone-a' }),
   podUsingClaim('orders-zone-b', 'orders', { [ZONE_LABEL]: 'zone-b' }),
 ].join('---\n');
@@ -112,7 +99,7 @@ export const waitForFirstConsumer: Lesson = {
         'The class `disk-later` uses the same driver with `volumeBindingMode: WaitForFirstConsumer`. ' +
         'Its claims are neither bound nor provisioned until a pod that uses them is being scheduled.\n\n' +
         'Apply the claim `ledger` and look at its events.',
-      editor: claimOfClass('ledger', 'disk-later'),
+      editor: claimOfClass('ledger', '10Gi', 'disk-later'),
       goals: [
         {
           label: 'The claim ledger is Pending',
@@ -137,7 +124,7 @@ export const waitForFirstConsumer: Lesson = {
         'Apply the claim in the editor and select it.',
         'Pending is expected here: the event explains that the claim waits for a pod.',
       ],
-      solution: [{ type: 'apply', text: claimOfClass('ledger', 'disk-later') }],
+      solution: [{ type: 'apply', text: claimOfClass('ledger', '10Gi', 'disk-later') }],
     },
     {
       id: 'pod-chooses-the-zone',

@@ -1,33 +1,6 @@
 /** Lesson 8: the finalizers that keep claims and volumes alive while something still uses them. */
-import { podUsingClaim } from './manifests';
+import { NO_CLASS, claimOfClass, handMadeVolume, podUsingClaim } from './manifests';
 import type { Lesson } from '../types';
-
-/** A hand-made volume without a class, kept (Retain) when its claim goes. */
-const hostPathVolume = (name: string, size: string) => `apiVersion: v1
-kind: PersistentVolume
-metadata:
-  name: ${name}
-spec:
-  capacity:
-    storage: ${size}
-  accessModes: [ReadWriteOnce]
-  persistentVolumeReclaimPolicy: Retain
-  storageClassName: ""
-  hostPath:
-    path: /mnt/data/${name}
-`;
-
-const classlessClaim = (name: string, size: string) => `apiVersion: v1
-kind: PersistentVolumeClaim
-metadata:
-  name: ${name}
-spec:
-  accessModes: [ReadWriteOnce]
-  storageClassName: ""
-  resources:
-    requests:
-      storage: ${size}
-`;
 
 /** Asks for a node label no node has, so the scheduler never places it. */
 const unschedulablePod = `apiVersion: v1
@@ -53,7 +26,7 @@ spec:
 const PVC_PROTECTION = 'kubernetes.io/pvc-protection';
 const PV_PROTECTION = 'kubernetes.io/pv-protection';
 
-const notesInUse = `${classlessClaim('notes', '2Gi')}---\n${podUsingClaim('editor', 'notes')}`;
+const notesInUse = `${claimOfClass('notes', '2Gi', NO_CLASS)}---\n${podUsingClaim('editor', 'notes')}`;
 
 export const protection: Lesson = {
   id: 'protection',
@@ -62,9 +35,9 @@ export const protection: Lesson = {
   summary:
     'A claim a pod uses, and a volume a claim is bound to, cannot vanish underneath them: deleting them only marks them Terminating until they are free.',
   setup: [
-    { type: 'apply', text: hostPathVolume('pv-notes', '2Gi') },
-    { type: 'apply', text: hostPathVolume('pv-ledger', '3Gi') },
-    { type: 'apply', text: hostPathVolume('pv-batch', '1Gi') },
+    { type: 'apply', text: handMadeVolume('pv-notes', '2Gi', NO_CLASS) },
+    { type: 'apply', text: handMadeVolume('pv-ledger', '3Gi', NO_CLASS) },
+    { type: 'apply', text: handMadeVolume('pv-batch', '1Gi', NO_CLASS) },
   ],
   steps: [
     {
@@ -158,7 +131,7 @@ export const protection: Lesson = {
         'whose phase is `Bound` stays, `Terminating`, and its claim keeps working. It looks at the ' +
         'binding, not at pods: a Bound volume counts as used even when no pod mounts it.\n\n' +
         'Apply the claim `ledger` (it binds `pv-ledger`), then delete the volume `pv-ledger`.',
-      editor: classlessClaim('ledger', '3Gi'),
+      editor: claimOfClass('ledger', '3Gi', NO_CLASS),
       goals: [
         {
           label: 'pv-ledger is Terminating but still Bound to ledger',
@@ -187,7 +160,7 @@ export const protection: Lesson = {
         'Select the PersistentVolume pv-ledger and delete it.',
       ],
       solution: [
-        { type: 'apply', text: classlessClaim('ledger', '3Gi') },
+        { type: 'apply', text: claimOfClass('ledger', '3Gi', NO_CLASS) },
         { type: 'delete', ref: { kind: 'PersistentVolume', name: 'pv-ledger' } },
       ],
     },
@@ -224,7 +197,7 @@ export const protection: Lesson = {
         'Only pods that have been scheduled to a node count as users of a claim. The pod `stuck` asks for ' +
         'a node label (`disktype: nvme`) that no node has, so it stays Pending without a node.\n\n' +
         'Apply the claim `batch`, then the pod `stuck`, then delete `batch`.',
-      editor: `${classlessClaim('batch', '1Gi')}---\n${unschedulablePod}`,
+      editor: `${claimOfClass('batch', '1Gi', NO_CLASS)}---\n${unschedulablePod}`,
       goals: [
         {
           label: 'stuck is Pending, with no node',
@@ -251,7 +224,7 @@ export const protection: Lesson = {
         'Delete the claim batch and watch whether it stays Terminating.',
       ],
       solution: [
-        { type: 'apply', text: classlessClaim('batch', '1Gi') },
+        { type: 'apply', text: claimOfClass('batch', '1Gi', NO_CLASS) },
         { type: 'apply', text: unschedulablePod },
         { type: 'delete', ref: { kind: 'PersistentVolumeClaim', namespace: 'default', name: 'batch' } },
       ],

@@ -1,5 +1,5 @@
 /** Lesson 9: growing a claim, online and offline, and what the API refuses. */
-import { podUsingClaim } from './manifests';
+import { claimOfClass, podUsingClaim } from './manifests';
 import type { Lesson } from '../types';
 
 /** Waits for the pod, so a disk is always created in the zone of the node its first pod runs on. */
@@ -19,18 +19,6 @@ metadata:
   name: standard
 provisioner: ebs.csi.aws.com
 volumeBindingMode: Immediate
-`;
-
-const claimOf = (name: string, className: string, size: string) => `apiVersion: v1
-kind: PersistentVolumeClaim
-metadata:
-  name: ${name}
-spec:
-  accessModes: [ReadWriteOnce]
-  storageClassName: ${className}
-  resources:
-    requests:
-      storage: ${size}
 `;
 
 /** Mounts the old claim at /old and the new one at /new, to copy files across. */
@@ -62,7 +50,7 @@ const growTo = (size: string) => ({ spec: { resources: { requests: { storage: si
 const uploadsRef = { kind: 'PersistentVolumeClaim', namespace: 'default', name: 'uploads' } as const;
 const logsRef = { kind: 'PersistentVolumeClaim', namespace: 'default', name: 'logs' } as const;
 
-const uploadsWithPod = `${claimOf('uploads', 'expandable', '10Gi')}---\n${podUsingClaim('web', 'uploads')}`;
+const uploadsWithPod = `${claimOfClass('uploads', '10Gi', 'expandable')}---\n${podUsingClaim('web', 'uploads')}`;
 
 export const expansion: Lesson = {
   id: 'expansion',
@@ -124,7 +112,7 @@ export const expansion: Lesson = {
         'The class `standard` does not set `allowVolumeExpansion`, and unset means `false`.\n\n' +
         'Apply the claim `logs` and wait until it is Bound. Then try to raise its request to `20Gi` ' +
         'the same way as before, and read the answer.',
-      editor: claimOf('logs', 'standard', '10Gi'),
+      editor: claimOfClass('logs', '10Gi', 'standard'),
       goals: [
         {
           label: 'logs is Bound with its original 10Gi',
@@ -139,7 +127,7 @@ export const expansion: Lesson = {
         'Apply the claim; Immediate binding provisions it without a pod.',
         'Patch logs to 20Gi: the API refuses it, and the claim is left exactly as it was.',
       ],
-      solution: [{ type: 'apply', text: claimOf('logs', 'standard', '10Gi') }],
+      solution: [{ type: 'apply', text: claimOfClass('logs', '10Gi', 'standard') }],
       prediction: {
         question: 'You raise the request of logs to 20Gi. What does the API server do?',
         choices: [
@@ -218,7 +206,7 @@ export const expansion: Lesson = {
         '`web` (the disk is ReadWriteOnce, so the copy job should have it alone), apply the claim ' +
         '`uploads-small` (5Gi) with the pod `mover`, which mounts the old claim at `/old` and the new one ' +
         'at `/new`, and write `/new/photo.txt` with what `/old/photo.txt` holds.',
-      editor: `${claimOf('uploads-small', 'expandable', '5Gi')}---\n${moverPod}`,
+      editor: `${claimOfClass('uploads-small', '5Gi', 'expandable')}---\n${moverPod}`,
       goals: [
         {
           label: 'uploads still reports 20Gi',
@@ -246,7 +234,7 @@ export const expansion: Lesson = {
       ],
       solution: [
         { type: 'delete', ref: { kind: 'Pod', namespace: 'default', name: 'web' } },
-        { type: 'apply', text: `${claimOf('uploads-small', 'expandable', '5Gi')}---\n${moverPod}` },
+        { type: 'apply', text: `${claimOfClass('uploads-small', '5Gi', 'expandable')}---\n${moverPod}` },
         { type: 'write', pod: { name: 'mover' }, path: '/new/photo.txt', content: 'sunset' },
       ],
       prediction: {

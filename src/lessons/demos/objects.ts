@@ -1,4 +1,4 @@
-/** Manifests the demos build the same way (pods come from the lessons' podUsingClaim). */
+/** Manifests only the demos build (volumes, claims and pods come from the lessons' manifests). */
 import { SANDBOX_OPTIONS } from '../../engine';
 import type { ClusterOptions } from '../../engine';
 
@@ -7,33 +7,6 @@ export const demoCluster = (drivers: readonly string[]): ClusterOptions => ({
   nodes: SANDBOX_OPTIONS.nodes ?? [],
   drivers,
 });
-
-/** A volume made by hand: a directory on a node (hostPath), of class `className`. */
-export const handMadeVolume = (name: string, size: string, className: string) => `apiVersion: v1
-kind: PersistentVolume
-metadata:
-  name: ${name}
-spec:
-  capacity:
-    storage: ${size}
-  accessModes: [ReadWriteOnce]
-  persistentVolumeReclaimPolicy: Retain
-  storageClassName: ${className}
-  hostPath:
-    path: /mnt/data/${name}
-`;
-
-export const claimOfClass = (name: string, size: string, className: string) => `apiVersion: v1
-kind: PersistentVolumeClaim
-metadata:
-  name: ${name}
-spec:
-  accessModes: [ReadWriteOnce]
-  storageClassName: ${className}
-  resources:
-    requests:
-      storage: ${size}
-`;
 
 export interface ClassOptions {
   readonly reclaimPolicy?: 'Retain' | 'Delete';

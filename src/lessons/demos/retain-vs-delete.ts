@@ -2,7 +2,8 @@
 import { claimRef, podRef, podUsingClaim } from '../course/manifests';
 import type { Intent } from '../../worker/protocol';
 import type { Demo } from './types';
-import { EBS_DRIVER, claimOfClass, demoCluster, ebsClass } from './objects';
+import { claimOfClass } from '../course/manifests';
+import { EBS_DRIVER, demoCluster, ebsClass } from './objects';
 
 const deleteObject = (kind: 'Pod' | 'PersistentVolumeClaim', name: string): Intent => ({
   type: 'delete',

@@ -1,7 +1,8 @@
 /** Demo: a claim gets the smallest hand-made volume that fits, whole; too big a claim waits. */
 import { claimRef, podRef, podUsingClaim } from '../course/manifests';
 import type { Demo } from './types';
-import { claimOfClass, demoCluster, handMadeVolume } from './objects';
+import { claimOfClass, handMadeVolume } from '../course/manifests';
+import { demoCluster } from './objects';
 
 const CLASS = 'manual';
 const volumeRef = (name: string) => ({ kind: 'PersistentVolume', name }) as const;

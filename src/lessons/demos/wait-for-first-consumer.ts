@@ -1,7 +1,8 @@
 /** Demo: Immediate binding strands a zonal disk; WaitForFirstConsumer lets the pod pick the zone. */
 import { claimRef, podRef, podUsingClaim } from '../course/manifests';
 import type { Demo } from './types';
-import { EBS_DRIVER, claimOfClass, demoCluster, ebsClass } from './objects';
+import { claimOfClass } from '../course/manifests';
+import { EBS_DRIVER, demoCluster, ebsClass } from './objects';
 
 const ZONE = 'topology.kubernetes.io/zone';
 
