@@ -3,6 +3,7 @@ import type { Timer } from './engine-host';
 import { EngineHost } from './engine-host';
 import type { TimelinePosition } from './protocol';
 import { MAX_REPLAY_FRAMES, replayLogProblem } from './replay-log';
+import { STATIC_CLAIM_DATA as claim } from '../engine/test-manifests';
 
 const idleTimer: Timer = { set: () => 0, clear: () => undefined };
 
@@ -15,14 +16,6 @@ spec:
   persistentVolumeReclaimPolicy: Retain
   storageClassName: ""
   hostPath: {path: /mnt/data/pv-1}
-`;
-const claim = `apiVersion: v1
-kind: PersistentVolumeClaim
-metadata: {name: data}
-spec:
-  accessModes: [ReadWriteOnce]
-  storageClassName: ""
-  resources: {requests: {storage: 1Gi}}
 `;
 const dynamicClaim = `apiVersion: v1
 kind: PersistentVolumeClaim

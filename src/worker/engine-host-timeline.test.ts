@@ -2,26 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { Timer } from './engine-host';
 import { EngineHost } from './engine-host';
 import type { TimelineEntry, TimelineSlice } from './protocol';
+import { STATIC_CLAIM_DATA as claim, STATIC_VOLUME_PV_1 as volume } from '../engine/test-manifests';
 
 const idleTimer: Timer = { set: () => 0, clear: () => undefined };
 
-const volume = `apiVersion: v1
-kind: PersistentVolume
-metadata: {name: pv-1}
-spec:
-  capacity: {storage: 1Gi}
-  accessModes: [ReadWriteOnce]
-  storageClassName: ""
-  hostPath: {path: /mnt/data/pv-1}
-`;
-const claim = `apiVersion: v1
-kind: PersistentVolumeClaim
-metadata: {name: data}
-spec:
-  accessModes: [ReadWriteOnce]
-  storageClassName: ""
-  resources: {requests: {storage: 1Gi}}
-`;
 /** A dynamic claim; with the driver's backend failing it waits, with a Warning event. */
 const dynamicClaim = `apiVersion: storage.k8s.io/v1
 kind: StorageClass

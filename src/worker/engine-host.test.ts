@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Frame } from './protocol';
 import type { Timer } from './engine-host';
 import { EngineHost } from './engine-host';
+import { STATIC_CLAIM_DATA as claim, STATIC_VOLUME_PV_1 as volume } from '../engine/test-manifests';
 
 /** A timer the test advances by hand. */
 function manualTimer() {
@@ -20,24 +21,6 @@ function manualTimer() {
   };
   return { timer, tick: () => queue.shift()?.callback(), pending: () => queue.length };
 }
-
-const claim = `apiVersion: v1
-kind: PersistentVolumeClaim
-metadata: {name: data}
-spec:
-  accessModes: [ReadWriteOnce]
-  storageClassName: ""
-  resources: {requests: {storage: 1Gi}}
-`;
-const volume = `apiVersion: v1
-kind: PersistentVolume
-metadata: {name: pv-1}
-spec:
-  capacity: {storage: 1Gi}
-  accessModes: [ReadWriteOnce]
-  storageClassName: ""
-  hostPath: {path: /mnt/data/pv-1}
-`;
 
 describe('EngineHost', () => {
   it('sends the current frame on subscribe and a frame per intent and round', () => {

@@ -8,24 +8,7 @@ import {
   describeSketch,
   sketchGoal,
 } from './goal-sketch';
-
-const volume = `apiVersion: v1
-kind: PersistentVolume
-metadata: {name: pv-1}
-spec:
-  capacity: {storage: 1Gi}
-  accessModes: [ReadWriteOnce]
-  storageClassName: ""
-  hostPath: {path: /mnt/data/pv-1}
-`;
-const claim = `apiVersion: v1
-kind: PersistentVolumeClaim
-metadata: {name: data}
-spec:
-  accessModes: [ReadWriteOnce]
-  storageClassName: ""
-  resources: {requests: {storage: 1Gi}}
-`;
+import { STATIC_CLAIM_DATA as claim, STATIC_VOLUME_PV_1 as volume } from '../../engine/test-manifests';
 
 function settledAfter(cluster: Cluster, text: string) {
   const result = cluster.apply(text);
