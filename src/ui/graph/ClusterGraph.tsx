@@ -19,7 +19,7 @@ import { RelationEdge } from './RelationEdge';
 import type { ResourceFlowNode } from './ResourceNode';
 import { ResourceNode } from './ResourceNode';
 import { computeTidyOrder } from './tidy';
-import { relationFlowEdge } from './flow-edges';
+import { relationFlowEdge, resourceFlowNode } from './flow-elements';
 import { useGraphTransitions } from './use-graph-transitions';
 
 const NODE_TYPES = { resource: ResourceNode, zone: ZoneNode, laneTitle: LaneTitleNode };
@@ -86,24 +86,15 @@ export function ClusterGraph({ children }: { children?: ReactNode }) {
       })),
     ];
     const live = model.nodes.map((item): ResourceFlowNode => ({
-      id: item.id,
-      type: 'resource',
-      position: placement.positions.get(item.id) ?? { x: 0, y: 0 },
-      data: {
-        model: item,
-        entering: transitions.entering.has(item.id),
-        exiting: false,
-        pulse: transitions.pulses.get(item.id) ?? 0,
+      ...resourceFlowNode(item, placement.positions.get(item.id) ?? { x: 0, y: 0 }, transitions, {
         enterFrom:
           item.kind === 'PersistentVolume' &&
           model.edges.some((edge) => edge.kind === 'provisioned' && edge.target === item.id)
             ? 'right'
             : 'none',
         highlighted: highlighted.has(item.id),
-      },
+      }),
       selected: item.id === selectedId,
-      draggable: false,
-      ariaLabel: item.ariaLabel,
       ariaRole: 'button',
     }));
     const ghosts = transitions.ghostNodes.map((item): ResourceFlowNode => ({

@@ -15,7 +15,7 @@ import { RelationEdge } from '../graph/RelationEdge';
 import type { ResourceFlowNode } from '../graph/ResourceNode';
 import { ResourceNode } from '../graph/ResourceNode';
 import { useGraphTransitions } from '../graph/use-graph-transitions';
-import { relationFlowEdge } from '../graph/flow-edges';
+import { relationFlowEdge, resourceFlowNode } from '../graph/flow-elements';
 import { boxKey, cardsBox } from './fit-box';
 
 const NODE_TYPES = { resource: ResourceNode };
@@ -65,21 +65,9 @@ export function WhatIfGraph({
   const nodes = useMemo(
     () =>
       model.nodes.map((item): ResourceFlowNode => ({
-        id: item.id,
-        type: 'resource',
-        position: placement.positions.get(item.id) ?? { x: 0, y: 0 },
-        data: {
-          model: item,
-          entering: transitions.entering.has(item.id),
-          exiting: false,
-          pulse: transitions.pulses.get(item.id) ?? 0,
-          enterFrom: 'none',
-          highlighted: false,
-        },
-        draggable: false,
+        ...resourceFlowNode(item, placement.positions.get(item.id) ?? { x: 0, y: 0 }, transitions),
         selectable: false,
         focusable: false,
-        ariaLabel: item.ariaLabel,
         // Read-only cards: named pictures, not controls.
         ariaRole: 'img',
       })),

@@ -1,0 +1,47 @@
+/** Graph model cards and edges as the React Flow nodes and edges that draw them (main graph and what-if graphs alike). */
+import type { Position } from './layout';
+import type { GraphEdgeModel, GraphNodeModel } from './model';
+import type { RelationFlowEdge } from './RelationEdge';
+import type { ResourceFlowNode, ResourceNodeData } from './ResourceNode';
+import type { GraphTransitions } from './use-graph-transitions';
+
+/** A live card as a React Flow node; each graph adds how it may be selected and focused. */
+export function resourceFlowNode(
+  item: GraphNodeModel,
+  position: Position,
+  transitions: GraphTransitions,
+  look: Partial<Pick<ResourceNodeData, 'enterFrom' | 'highlighted'>> = {},
+): ResourceFlowNode {
+  return {
+    id: item.id,
+    type: 'resource',
+    position,
+    data: {
+      model: item,
+      entering: transitions.entering.has(item.id),
+      exiting: false,
+      pulse: transitions.pulses.get(item.id) ?? 0,
+      enterFrom: look.enterFrom ?? 'none',
+      highlighted: look.highlighted ?? false,
+    },
+    draggable: false,
+    ariaLabel: item.ariaLabel,
+  };
+}
+
+export function relationFlowEdge(item: GraphEdgeModel, entering: boolean): RelationFlowEdge {
+  return {
+    id: item.id,
+    type: 'relation',
+    source: item.source,
+    target: item.target,
+    data: {
+      kind: item.kind,
+      ...(item.label ? { label: item.label } : {}),
+      entering,
+      exiting: false,
+    },
+    selectable: false,
+    focusable: false,
+  };
+}
