@@ -50,6 +50,15 @@ export class AppPage {
     return this.page.getByRole('button', { name });
   }
 
+  /** Writes a file from the selected pod `pod` with the inspector's form; returns the action result. */
+  async writeFileFrom(pod: string, path: string, content: string): Promise<Locator> {
+    const form = this.page.getByRole('form', { name: `Write a file from pod ${pod}` });
+    await form.getByRole('textbox', { name: 'Path' }).fill(path);
+    await form.getByRole('textbox', { name: 'Content' }).fill(content);
+    await form.getByRole('button', { name: 'Write file' }).click();
+    return this.page.getByRole('status', { name: 'Action result' });
+  }
+
   panel(name: 'Why' | 'Events' | 'Inspector' | 'Terminal'): Locator {
     return this.page.getByRole('tab', { name, exact: true });
   }

@@ -60,11 +60,7 @@ test('a new user completes lesson 3 by following its hints, without the solution
   expect(hint).toContain('Apply the pod, then write /var/lib/my-app/state.db with "orders=1"');
   await app.apply();
   await app.node('Pod my-application/my-app, Running').click();
-  const form = page.getByRole('form', { name: 'Write a file from pod my-app' });
-  await form.getByLabel('Path').fill('/var/lib/my-app/state.db');
-  await form.getByLabel('Content').fill('orders=1');
-  await form.getByRole('button', { name: 'Write file' }).click();
-  await expect(page.getByRole('status', { name: 'Action result' })).toContainText(
+  await expect(await app.writeFileFrom('my-app', '/var/lib/my-app/state.db', 'orders=1')).toContainText(
     'wrote /var/lib/my-app/state.db',
   );
   lesson = await backToLesson(page);

@@ -29,11 +29,7 @@ async function tellStory(app: AppPage): Promise<void> {
   const pod = app.node('Pod mysql, Running');
   await expect(pod).toBeVisible();
   await pod.click();
-  const form = page.getByRole('form', { name: 'Write a file from pod mysql' });
-  await form.getByRole('textbox', { name: 'Path' }).fill('/var/lib/mysql/orders.db');
-  await form.getByRole('textbox', { name: 'Content' }).fill('order-42');
-  await form.getByRole('button', { name: 'Write file' }).click();
-  await expect(page.getByRole('status', { name: 'Action result' })).toContainText(
+  await expect(await app.writeFileFrom('mysql', '/var/lib/mysql/orders.db', 'order-42')).toContainText(
     'wrote /var/lib/mysql/orders.db',
   );
   await page.getByRole('button', { name: 'Crash containers' }).click();
