@@ -19,6 +19,7 @@ export * from './model/object-helpers';
 export { describeQuantity, quantityToBytes } from './model/quantity';
 export * from './model/well-known';
 export { driverSpec } from './infra/drivers';
+export { assetsOfVolume, describeAsset } from './infra/assets';
 export type { DriverSpec } from './infra/drivers';
 export { buildKindSchemas } from './api/json-schema';
 export type { FieldDescriber, JsonSchema, JsonSchemaDocument } from './api/json-schema';

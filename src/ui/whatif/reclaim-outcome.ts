@@ -4,7 +4,7 @@
  * engine's states; nothing is assumed about which policy does what.
  */
 import type { ClusterState } from '../../engine';
-import { assetsOfVolume, describeAsset } from '../../engine/infra/assets';
+import { assetsOfVolume, describeAsset } from '../../engine';
 
 export interface StorageOutcome {
   readonly id: string;

@@ -4,9 +4,7 @@
  * delete the claim. Pure: a cluster state in, intents out (for a forecast on a scratch copy).
  */
 import type { ClusterState, ObjectRef, PersistentVolumeClaim } from '../../engine';
-import { isDeleting, objectKey, refOf } from '../../engine';
-import { assetsOfVolume } from '../../engine/infra/assets';
-import { podsUsingClaim } from '../../engine/print/describe/persistent-volume-claim';
+import { assetsOfVolume, isDeleting, objectKey, podsUsingClaim, refOf } from '../../engine';
 import type { Intent } from '../../worker/protocol';
 import { assetNodeId, objectNodeId } from '../graph/ids';
 
