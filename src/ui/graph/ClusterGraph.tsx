@@ -8,7 +8,7 @@ import { registerHandle } from '../commands/handles';
 import { useAppStore } from '../store';
 import type { LaneTitleFlowNode, ZoneFlowNode } from './BackdropNodes';
 import { LaneTitleNode, ZoneNode } from './BackdropNodes';
-import { CardsNearView, DetailWatcher, NearViewProvider, TileViewProvider } from './level-of-detail';
+import { CardsNearView, LevelOfDetailWatcher, NearViewProvider, TileViewProvider } from './level-of-detail';
 import { useMovingLayer } from './moving-layer';
 import type { Position } from './layout';
 import { COLUMN_LANES, LANE_TITLES, LayoutMemory, applyOrder, columnX, placeNodes } from './layout';
@@ -214,7 +214,7 @@ export function ClusterGraph({ children }: { children?: ReactNode }) {
             maxZoom={2}
             proOptions={{ hideAttribution: true }}
           >
-            <DetailWatcher cards={cardsNearView} onTilesChange={setTiles} />
+            <LevelOfDetailWatcher cards={cardsNearView} onTilesChange={setTiles} />
             <Background gap={24} />
             <Controls
               showInteractive={false}

@@ -117,7 +117,7 @@ export function useTileView(): boolean {
  * Renders nothing. Tells `onTilesChange` whenever the viewport crosses between tiles and cards and,
  * while cards show, keeps `cards` up to date with which of them are near the view.
  */
-export function DetailWatcher({
+export function LevelOfDetailWatcher({
   cards,
   onTilesChange,
 }: {
