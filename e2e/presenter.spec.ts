@@ -154,7 +154,7 @@ test('instructor mode: presenter view, key help, and a demo driven by the keyboa
     app.node('Node node-c, Ready').getByText('Ready', { exact: true }),
     page.getByText('Volumes (PV)', { exact: true }),
     page.getByText('zone-b', { exact: true }),
-    page.getByText('bound', { exact: true }).first(),
+    page.getByText('Claims (PVC)', { exact: true }),
   ])
     await expectReadable(text);
 

@@ -10,8 +10,8 @@ import type { LaneTitleFlowNode, ZoneFlowNode } from './BackdropNodes';
 import { LaneTitleNode, ZoneNode } from './BackdropNodes';
 import { CardsNearView, LevelOfDetailWatcher, NearViewProvider, TileViewProvider } from './level-of-detail';
 import { useMovingLayer } from './moving-layer';
-import type { Position } from './layout';
-import { COLUMN_LANES, LANE_TITLES, LayoutMemory, applyOrder, columnX, placeNodes } from './layout';
+import type { Placement, Position } from './layout';
+import { LayoutMemory, applyOrder, placeNodes } from './layout';
 import type { GraphModel } from './model';
 import { buildGraphModel } from './model';
 import type { RelationFlowEdge } from './RelationEdge';
@@ -22,7 +22,13 @@ import { computeTidyOrder } from './tidy';
 import { relationFlowEdge, resourceFlowNode } from './flow-elements';
 import { useGraphTransitions } from './use-graph-transitions';
 
-const NODE_TYPES = { resource: ResourceNode, zone: ZoneNode, laneTitle: LaneTitleNode };
+/** Fitted, the cards fill the view with a small margin; a small cluster is not blown up past 1.25×. */
+const FIT_VIEW = { padding: 0.025, maxZoom: 1.25, duration: 300 } as const;
+const NODE_TYPES = {
+  resource: ResourceNode,
+  zone: ZoneNode,
+  laneTitle: LaneTitleNode,
+};
 const EDGE_TYPES = { relation: RelationEdge };
 const EMPTY_MODEL: GraphModel = { nodes: [], edges: [], zones: [] };
 /** Ghosts, zone boxes and lane titles are drawn but never selected. */
@@ -75,11 +81,11 @@ export function ClusterGraph({ children }: { children?: ReactNode }) {
         zIndex: -1,
         ariaLabel: `Zone ${zone.zone}`,
       })),
-      ...COLUMN_LANES.map((lane): LaneTitleFlowNode => ({
-        id: `lane:${lane}`,
+      ...placement.titles.map((title): LaneTitleFlowNode => ({
+        id: `lane:${title.lane}`,
         type: 'laneTitle',
-        position: { x: columnX(lane), y: placement.zones.length > 0 ? 175 : 0 },
-        data: { title: LANE_TITLES[lane] },
+        position: { x: title.x, y: title.y },
+        data: { title: title.title },
         selectable: false,
         focusable: false,
         draggable: false,
@@ -87,11 +93,7 @@ export function ClusterGraph({ children }: { children?: ReactNode }) {
     ];
     const live = model.nodes.map((item): ResourceFlowNode => ({
       ...resourceFlowNode(item, placement.positions.get(item.id) ?? { x: 0, y: 0 }, transitions, {
-        enterFrom:
-          item.kind === 'PersistentVolume' &&
-          model.edges.some((edge) => edge.kind === 'provisioned' && edge.target === item.id)
-            ? 'right'
-            : 'none',
+        enterFrom: 'none',
         highlighted: highlighted.has(item.id),
       }),
       selected: item.id === selectedId,
@@ -101,7 +103,14 @@ export function ClusterGraph({ children }: { children?: ReactNode }) {
       id: `ghost:${item.id}`,
       type: 'resource',
       position: lastPositions.current.get(item.id) ?? { x: 0, y: 0 },
-      data: { model: item, entering: false, exiting: true, pulse: 0, enterFrom: 'none', highlighted: false },
+      data: {
+        model: item,
+        entering: false,
+        exiting: true,
+        pulse: 0,
+        enterFrom: 'none',
+        highlighted: false,
+      },
       selectable: false,
       focusable: false,
       draggable: false,
@@ -148,22 +157,28 @@ export function ClusterGraph({ children }: { children?: ReactNode }) {
     [select, showPanel],
   );
 
-  // Keep everything in view as objects come and go, until the user takes over the viewport.
+  // Keep everything in view as the layout grows and shrinks, until the user takes over the
+  // viewport; an Apply hands the view back, so it eases to what the manifests made.
   const nodeCount = model.nodes.length;
   // Fading cards are still drawn (and fitted); fit again once they have gone.
   const fadingCount = transitions.ghostNodes.length;
+  const extent = extentKey(placement);
+  const applyOutcome = useAppStore((store) => store.applyOutcome);
+  useEffect(() => {
+    if (applyOutcome) userMoved.current = false;
+  }, [applyOutcome]);
   useEffect(() => {
     if (userMoved.current || nodeCount === 0) return;
-    const frame = requestAnimationFrame(() => void flow.current?.fitView({ padding: 0.12, duration: 300 }));
+    const frame = requestAnimationFrame(() => void flow.current?.fitView(FIT_VIEW));
     return () => cancelAnimationFrame(frame);
-  }, [nodeCount, fadingCount, layoutVersion]);
+  }, [nodeCount, fadingCount, layoutVersion, extent, applyOutcome]);
 
   // The "fit view" command: fit now, and keep fitting as objects come and go.
   useEffect(
     () =>
       registerHandle('fitView', () => {
         userMoved.current = false;
-        void flow.current?.fitView({ padding: 0.12, duration: 300 });
+        void flow.current?.fitView(FIT_VIEW);
       }),
     [],
   );
@@ -210,6 +225,7 @@ export function ClusterGraph({ children }: { children?: ReactNode }) {
             nodesConnectable={false}
             nodesDraggable={false}
             fitView
+            fitViewOptions={FIT_VIEW}
             minZoom={0.1}
             maxZoom={2}
             proOptions={{ hideAttribution: true }}
@@ -228,6 +244,14 @@ export function ClusterGraph({ children }: { children?: ReactNode }) {
       {children}
     </div>
   );
+}
+
+/** The box the layout takes, as a key: the view refits when it changes. */
+function extentKey(placement: Placement): string {
+  const xs = [...placement.positions.values()].map((position) => position.x);
+  const ys = [...placement.positions.values()].map((position) => position.y);
+  const boxes = placement.zones.map((zone) => `${zone.width}x${zone.height}`);
+  return `${Math.min(...xs)},${Math.min(...ys)},${Math.max(...xs)},${Math.max(...ys)},${boxes.join(';')}`;
 }
 
 /**

@@ -5,7 +5,8 @@ import { motion } from 'motion/react';
 import { memo } from 'react';
 import { KindIcon } from './icons';
 import { useNearView, useTileView } from './level-of-detail';
-import type { GraphNodeModel } from './model';
+import { useAppStore } from '../store';
+import type { DriverChip, GraphNodeModel } from './model';
 import { toneStyle } from './tones';
 
 export interface ResourceNodeData extends Record<string, unknown> {
@@ -23,7 +24,7 @@ export interface ResourceNodeData extends Record<string, unknown> {
 
 export type ResourceFlowNode = Node<ResourceNodeData, 'resource'>;
 
-function ResourceNodeView({ id, data, selected, height }: NodeProps<ResourceFlowNode>) {
+function ResourceNodeView({ id, data, selected }: NodeProps<ResourceFlowNode>) {
   const { model, entering, exiting, pulse, enterFrom, highlighted } = data;
   const nearView = useNearView(id);
   const tile = useTileView() || !nearView;
@@ -45,9 +46,9 @@ function ResourceNodeView({ id, data, selected, height }: NodeProps<ResourceFlow
     transition: { duration: exiting ? 0.5 : 0.45, ease: 'easeOut' },
   } as const;
   if (tile) {
-    // The card's last measured height, so the tile (and its handles) stays where the card was.
+    // Cards have fixed heights by kind (styles.css), so a tile keeps its card's box and handles.
     return (
-      <motion.div {...motionProps} style={{ ...toneStyle(model.tone), height }}>
+      <motion.div {...motionProps} style={toneStyle(model.tone)}>
         <Handle type="target" position={Position.Left} className="node-handle" isConnectable={false} />
         <Handle type="source" position={Position.Right} className="node-handle" isConnectable={false} />
       </motion.div>
@@ -59,16 +60,29 @@ function ResourceNodeView({ id, data, selected, height }: NodeProps<ResourceFlow
       <div className="resource-node__header">
         <KindIcon kind={model.kind} label={model.kindLabel} />
         <span className="resource-node__kind">{model.kindLabel}</span>
-        <motion.span
-          key={pulse}
-          className="status-pill"
-          style={toneStyle(model.tone)}
-          initial={pulse > 0 ? { scale: 1.35 } : false}
-          animate={{ scale: 1 }}
-          transition={{ duration: 0.4 }}
-        >
-          {model.status}
-        </motion.span>
+        {model.files === undefined ? (
+          <motion.span
+            key={pulse}
+            className="status-pill"
+            style={toneStyle(model.tone)}
+            initial={pulse > 0 ? { scale: 1.35 } : false}
+            animate={{ scale: 1 }}
+            transition={{ duration: 0.4 }}
+          >
+            {model.status}
+          </motion.span>
+        ) : (
+          // Storage shows what it holds where other cards show a status: the data travels with it.
+          <motion.span
+            key={`files-${model.files}`}
+            className={`data-badge ${model.files === 0 ? 'is-empty' : ''}`}
+            initial={{ scale: 1.4 }}
+            animate={{ scale: 1 }}
+            aria-label={`${model.files} file${model.files === 1 ? '' : 's'}`}
+          >
+            {model.files} {model.files === 1 ? 'file' : 'files'}
+          </motion.span>
+        )}
       </div>
       <div className="resource-node__name" title={model.name}>
         {model.name}
@@ -78,19 +92,31 @@ function ResourceNodeView({ id, data, selected, height }: NodeProps<ResourceFlow
           {fact}
         </div>
       ))}
-      {model.files !== undefined && (
-        <motion.span
-          key={`files-${model.files}`}
-          className={`data-badge ${model.files === 0 ? 'is-empty' : ''}`}
-          initial={{ scale: 1.4 }}
-          animate={{ scale: 1 }}
-          aria-label={`${model.files} file${model.files === 1 ? '' : 's'}`}
-        >
-          {model.files} {model.files === 1 ? 'file' : 'files'}
-        </motion.span>
-      )}
+      {model.driver && <DriverChipButton chip={model.driver} />}
       <Handle type="source" position={Position.Right} className="node-handle" isConnectable={false} />
     </motion.div>
+  );
+}
+
+/** The class's driver: selecting it opens the driver (its faults) in the inspector. */
+function DriverChipButton({ chip }: { chip: DriverChip }) {
+  const select = useAppStore((store) => store.select);
+  const showPanel = useAppStore((store) => store.showPanel);
+  return (
+    <button
+      type="button"
+      className={`driver-chip nodrag ${chip.failed ? 'is-failed' : ''}`}
+      aria-label={chip.ariaLabel}
+      title={`${chip.name} (${chip.label})`}
+      onClick={(event) => {
+        // The click selects the driver, not the class card around it.
+        event.stopPropagation();
+        select(chip.id);
+        showPanel('inspector');
+      }}
+    >
+      {chip.name}
+    </button>
   );
 }
 

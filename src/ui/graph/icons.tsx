@@ -1,7 +1,9 @@
 /** Small inline icons per kind (no icon font: nothing is fetched at run time). */
 import type { GraphNodeKind } from './model';
 
-const PATHS: Readonly<Record<GraphNodeKind | 'Disk' | 'NFS share' | 'Directory' | 'emptyDir', string>> = {
+const PATHS: Readonly<
+  Record<GraphNodeKind | 'Driver' | 'Disk' | 'NFS share' | 'Directory' | 'emptyDir', string>
+> = {
   Pod: 'M12 2 3 7v10l9 5 9-5V7l-9-5zm0 2.3L18.8 8 12 11.7 5.2 8 12 4.3zM5 9.7l6 3.3v6.6l-6-3.3V9.7zm8 9.9V13l6-3.3v6.6l-6 3.3z',
   PersistentVolumeClaim: 'M6 3h9l4 4v14H6V3zm8 1.5V8h3.5L14 4.5zM8 11h8v1.6H8V11zm0 3.5h8v1.6H8v-1.6z',
   PersistentVolume:

@@ -16,16 +16,30 @@ const node = (id: string, lane: Lane): GraphNodeModel => ({
 
 const model = (nodes: GraphNodeModel[], edges: [string, string][] = []): GraphModel => ({
   nodes,
-  edges: edges.map(([source, target]) => ({ id: `${source}->${target}`, kind: 'bound', source, target })),
+  edges: edges.map(([source, target]) => ({
+    id: `${source}->${target}`,
+    kind: 'bound',
+    source,
+    target,
+  })),
   zones: [],
 });
 
 describe('stable lane layout', () => {
   it('never moves a node that is already placed', () => {
     const memory = new LayoutMemory();
-    const first = placeNodes(model([node('a', 'volumes'), node('b', 'volumes')]), memory);
+    const first = placeNodes(
+      model([node('a', 'volumes'), node('b', 'volumes'), node('p', 'claims')]),
+      memory,
+    );
     const second = placeNodes(
-      model([node('x', 'volumes'), node('b', 'volumes'), node('a', 'volumes'), node('c', 'claims')]),
+      model([
+        node('x', 'volumes'),
+        node('b', 'volumes'),
+        node('a', 'volumes'),
+        node('c', 'claims'),
+        node('p', 'claims'),
+      ]),
       memory,
     );
     expect(second.positions.get('a')).toEqual(first.positions.get('a'));

@@ -45,16 +45,28 @@ describe('graph model', () => {
     expect(labels.some((label) => /^PersistentVolume pvc-[0-9a-f-]+, Bound$/.test(label))).toBe(true);
   });
 
-  it('links pod -> claim -> volume -> disk, class -> volume, pod -> node', () => {
+  it('draws the chain pod -> claim -> volume -> disk as lines; where things run as zones', () => {
     const { model } = settledModel();
     const kinds = (kind: string) => model.edges.filter((edge) => edge.kind === kind);
     expect(kinds('uses').map((edge) => [edge.source, edge.target, edge.label])).toEqual([
-      ['Pod/default/app', 'PersistentVolumeClaim/default/data', '/data'],
+      ['Pod/default/app', 'PersistentVolumeClaim/default/data', undefined],
     ]);
     expect(kinds('bound')).toHaveLength(1);
-    expect(kinds('provisioned')[0]?.source).toBe('StorageClass/fast');
     expect(kinds('stored-on')).toHaveLength(1);
-    expect(kinds('runs-on')[0]?.target).toBe('Node/node-1');
+    expect(model.edges.map((edge) => edge.kind).sort()).toEqual(['bound', 'stored-on', 'uses']);
+    const pod = model.nodes.find((node) => node.id === 'Pod/default/app');
+    expect(pod?.zone).toBe('zone-a');
+    expect(pod?.facts).toContain('mounts /data');
+  });
+
+  it("draws a class's driver as a chip on the class, not a card of its own", () => {
+    const { model } = settledModel();
+    expect(model.nodes.some((node) => node.id.startsWith('driver:'))).toBe(false);
+    const fast = model.nodes.find((node) => node.id === 'StorageClass/fast');
+    expect(fast?.driver).toMatchObject({
+      id: 'driver:ebs.csi.aws.com',
+      ariaLabel: 'Driver ebs.csi.aws.com, installed',
+    });
   });
 
   it('puts the file count on the disk, so data travels with the storage', () => {

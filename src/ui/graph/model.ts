@@ -1,7 +1,7 @@
 /**
  * The graph a cluster state draws: Pods, claims, volumes, the disks/shares/directories behind
- * them, StorageClasses and drivers, and the nodes (by zone) everything runs on. Edges come from
- * the relations the objects hold (claimName, volumeName/claimRef, provisioned-by, nodeName).
+ * them, StorageClasses (each with its driver as a chip), and the nodes (by zone) everything runs
+ * on. Edges come from the relations the objects hold (claimName, volumeName/claimRef).
  * Pure: a state in, a model out.
  */
 import type {
@@ -30,10 +30,20 @@ import type { Tone } from './tones';
 import { toneOfStatus } from './tones';
 
 export type GraphNodeKind =
-  'Pod' | 'PersistentVolumeClaim' | 'PersistentVolume' | 'StorageClass' | 'Node' | 'Asset' | 'Driver';
+  'Pod' | 'PersistentVolumeClaim' | 'PersistentVolume' | 'StorageClass' | 'Node' | 'Asset';
 
 /** Columns, left to right; nodes (machines) sit in their own band above. */
 export type Lane = 'pods' | 'claims' | 'volumes' | 'storage' | 'classes' | 'machines';
+
+/** The driver that provisions a class's volumes, drawn as a chip on the class's card. */
+export interface DriverChip {
+  readonly id: string;
+  readonly name: string;
+  /** "CSI driver", "Provisioner", or "not installed". */
+  readonly label: string;
+  readonly failed: boolean;
+  readonly ariaLabel: string;
+}
 
 export interface GraphNodeModel {
   readonly id: string;
@@ -51,12 +61,21 @@ export interface GraphNodeModel {
   readonly zone?: string;
   /** The node it belongs next to, known before any edge exists (a PV's claimRef, a disk's PV). */
   readonly anchor?: string;
+  /** StorageClasses: the driver behind them. */
+  readonly driver?: DriverChip;
   /** Accessible name: "PersistentVolume pv-10, Bound". */
   readonly ariaLabel: string;
 }
 
 export type GraphEdgeKind =
   'uses' | 'bound' | 'provisioned' | 'stored-on' | 'runs-on' | 'located' | 'created-by';
+
+/**
+ * The relations drawn as lines: the storage chain. Where a pod runs and where its storage lives
+ * is drawn as geometry instead (zone lanes), and a volume's class and driver are written on it,
+ * so those lines would only cross the picture.
+ */
+const DRAWN_EDGES: ReadonlySet<GraphEdgeKind> = new Set(['uses', 'bound', 'stored-on']);
 
 export interface GraphEdgeModel {
   readonly id: string;
@@ -76,16 +95,62 @@ function statusOf(object: KubeObject, phase: string | undefined): string {
   return object.metadata?.deletionTimestamp ? 'Terminating' : (phase ?? 'Pending');
 }
 
+/** Cards have a fixed height, so the layout can space rows without measuring them. */
+export const MAX_FACT_LINES = 2;
+
+function restartsFact(restarts: string): string {
+  const count = Number(restarts.split(' ')[0] ?? '0');
+  return count > 0 ? `${count} restart${count === 1 ? '' : 's'}` : '';
+}
+
 function node(partial: Omit<GraphNodeModel, 'tone' | 'ariaLabel'> & { ariaKind: string }): GraphNodeModel {
   const { ariaKind, ...rest } = partial;
-  return { ...rest, tone: toneOfStatus(rest.status), ariaLabel: `${ariaKind} ${rest.name}, ${rest.status}` };
+  if (rest.facts.length > MAX_FACT_LINES)
+    throw new Error(`${rest.id}: a card has room for ${MAX_FACT_LINES} fact lines, not ${rest.facts.length}`);
+  return {
+    ...rest,
+    tone: toneOfStatus(rest.status),
+    ariaLabel: `${ariaKind} ${rest.name}, ${rest.status}`,
+  };
+}
+
+/** The container paths at which a pod mounts its claims, each once. */
+function claimMountPaths(pod: Pod): string[] {
+  const claimVolumes = new Set(
+    (pod.spec?.volumes ?? []).filter((volume) => volume.persistentVolumeClaim).map((volume) => volume.name),
+  );
+  const paths = (pod.spec?.containers ?? [])
+    .flatMap((container) => container.volumeMounts ?? [])
+    .filter((mount) => claimVolumes.has(mount.name))
+    .map((mount) => mount.mountPath);
+  return [...new Set(paths)];
+}
+
+function driverChip(state: ClusterState, driver: string): DriverChip {
+  const installed = state.infra.drivers[driver] !== undefined;
+  const fault = state.infra.faults.drivers[driver];
+  const spec = driverSpec(driver);
+  const label = !installed ? 'not installed' : fault ? 'failing' : spec?.csi ? 'CSI driver' : 'provisioner';
+  return {
+    id: driverNodeId(driver),
+    name: driver,
+    label,
+    failed: !installed || fault !== undefined,
+    ariaLabel: `Driver ${driver}, ${fault ? 'Failed' : installed ? 'installed' : 'not installed'}`,
+  };
 }
 
 export function buildGraphModel(state: ClusterState): GraphModel {
   const nodes: GraphNodeModel[] = [];
   const edges: GraphEdgeModel[] = [];
   const edge = (kind: GraphEdgeKind, source: string, target: string, label?: string) =>
-    edges.push({ id: `${kind}:${source}->${target}`, kind, source, target, ...(label ? { label } : {}) });
+    edges.push({
+      id: `${kind}:${source}->${target}`,
+      kind,
+      source,
+      target,
+      ...(label ? { label } : {}),
+    });
   const objects = state.objects;
   const zones = new Set<string>();
 
@@ -103,7 +168,7 @@ export function buildGraphModel(state: ClusterState): GraphModel {
         ariaKind: 'Node',
         name: machine.metadata?.name ?? '',
         status: ready ? 'Ready' : 'NotReady',
-        facts: [zone ? `zone ${zone}` : 'no zone'],
+        facts: [],
         ref: refOf(machine),
         ...(zone ? { zone } : {}),
       }),
@@ -118,7 +183,7 @@ export function buildGraphModel(state: ClusterState): GraphModel {
         id,
         kind: 'StorageClass',
         lane: 'classes',
-        kindLabel: 'StorageClass',
+        kindLabel: 'Class',
         ariaKind: 'StorageClass',
         name,
         status: storageClass.metadata?.deletionTimestamp
@@ -127,35 +192,11 @@ export function buildGraphModel(state: ClusterState): GraphModel {
             ? 'default'
             : 'class',
         facts: [
-          storageClass.provisioner,
-          `${storageClass.volumeBindingMode ?? 'Immediate'} · ${storageClass.reclaimPolicy ?? 'Delete'}`,
-          storageClass.allowVolumeExpansion ? 'expansion allowed' : 'no expansion',
+          storageClass.volumeBindingMode === 'WaitForFirstConsumer' ? 'WaitForFirstConsumer' : 'Immediate',
+          `reclaim ${storageClass.reclaimPolicy ?? 'Delete'}${storageClass.allowVolumeExpansion ? ' · expands' : ''}`,
         ],
         ref: refOf(storageClass),
-      }),
-    );
-  }
-
-  for (const driver of Object.keys(state.infra.drivers).sort()) {
-    const spec = driverSpec(driver);
-    nodes.push(
-      node({
-        id: driverNodeId(driver),
-        kind: 'Driver',
-        lane: 'classes',
-        kindLabel: spec?.csi ? 'CSI driver' : 'Provisioner',
-        ariaKind: 'Driver',
-        name: driver,
-        status: state.infra.faults.drivers[driver] ? 'Failed' : 'installed',
-        facts: [
-          spec?.title ?? driver,
-          spec?.csi
-            ? spec.attachRequired
-              ? 'controller · attacher · node plugin'
-              : 'controller · node plugin'
-            : 'provisioner',
-          ...(state.infra.faults.drivers[driver] ? [`fault: ${state.infra.faults.drivers[driver]}`] : []),
-        ],
+        driver: driverChip(state, storageClass.provisioner),
       }),
     );
   }
@@ -178,8 +219,9 @@ export function buildGraphModel(state: ClusterState): GraphModel {
         status: statusOf(volume, volume.status?.phase),
         facts: [
           `${describeQuantity(spec.capacity?.['storage'] ?? '?')} · ${formatAccessModes(spec.accessModes)} · ${spec.persistentVolumeReclaimPolicy ?? 'Retain'}`,
-          `class ${spec.storageClassName ? spec.storageClassName : '""'}${spec.volumeMode === 'Block' ? ' · Block' : ''}`,
-          ...(volume.status?.message ? [volume.status.message] : []),
+          // A failure's message says more than the class, which the inspector still shows.
+          volume.status?.message ??
+            `class ${spec.storageClassName ? spec.storageClassName : '""'}${spec.volumeMode === 'Block' ? ' · Block' : ''}`,
         ],
         ref,
         ...(spec.claimRef?.name
@@ -237,7 +279,12 @@ export function buildGraphModel(state: ClusterState): GraphModel {
         files,
         ...(asset.zone ? { zone: asset.zone } : {}),
         ...(asset.createdFor && objects.PersistentVolume[asset.createdFor]
-          ? { anchor: objectNodeId({ kind: 'PersistentVolume', name: asset.createdFor }) }
+          ? {
+              anchor: objectNodeId({
+                kind: 'PersistentVolume',
+                name: asset.createdFor,
+              }),
+            }
           : {}),
       }),
     );
@@ -279,8 +326,14 @@ export function buildGraphModel(state: ClusterState): GraphModel {
         name: ref.namespace === 'default' ? ref.name : `${ref.namespace}/${ref.name}`,
         status: statusOf(claim, claim.status?.phase),
         facts: [
-          `wants ${request ? describeQuantity(request) : '?'} · ${formatAccessModes(claim.spec?.accessModes)}${capacity ? ` · has ${describeQuantity(capacity)}` : ''}`,
-          `class ${className ? className : '""'}${selectedNode ? ` · for ${selectedNode}` : ''}`,
+          `wants ${request ? describeQuantity(request) : '?'} · ${formatAccessModes(claim.spec?.accessModes)}`,
+          [
+            `class ${className ? className : '""'}`,
+            capacity && capacity !== request ? `has ${describeQuantity(capacity)}` : '',
+            selectedNode ? `for ${selectedNode}` : '',
+          ]
+            .filter(Boolean)
+            .join(' · '),
         ],
         ref,
       }),
@@ -292,7 +345,8 @@ export function buildGraphModel(state: ClusterState): GraphModel {
         bound ? 'bound' : 'uses',
         id,
         objectNodeId({ kind: 'PersistentVolume', name: volumeName }),
-        bound ? 'bound' : 'names',
+        // A bound line says so by its colour and weight; a claim only naming its volume says it.
+        bound ? undefined : 'names',
       );
     }
   }
@@ -305,6 +359,8 @@ export function buildGraphModel(state: ClusterState): GraphModel {
     const summary = summarizePod(pod, state.clock);
     const status = pod.metadata?.deletionTimestamp ? 'Terminating' : summary.status || 'Pending';
     const nodeName = pod.spec?.nodeName;
+    const zone = nodeName ? objects.Node[nodeName]?.metadata?.labels?.[LABEL_ZONE] : undefined;
+    const mountPaths = claimMountPaths(pod);
     nodes.push(
       node({
         id,
@@ -315,10 +371,14 @@ export function buildGraphModel(state: ClusterState): GraphModel {
         name: ref.namespace === 'default' ? ref.name : `${ref.namespace}/${ref.name}`,
         status,
         facts: [
-          nodeName ? `on ${nodeName}` : 'not scheduled',
-          `${(pod.spec?.volumes ?? []).length} volume(s) · restarts ${summary.restarts.split(' ')[0] ?? '0'}`,
+          [nodeName ? `on ${nodeName}` : 'not scheduled', restartsFact(summary.restarts)]
+            .filter(Boolean)
+            .join(' · '),
+          // Where the claims' data appears in the container (the card, not the line, has room).
+          ...(mountPaths.length > 0 ? [`mounts ${mountPaths.join(', ')}`] : []),
         ],
         ref,
+        ...(zone ? { zone } : {}),
       }),
     );
     if (nodeName && objects.Node[nodeName])
@@ -326,17 +386,13 @@ export function buildGraphModel(state: ClusterState): GraphModel {
     for (const volume of pod.spec?.volumes ?? []) {
       const claimName = volume.persistentVolumeClaim?.claimName;
       if (!claimName) continue;
-      const mountPaths = (pod.spec?.containers ?? [])
-        .flatMap((container) => container.volumeMounts ?? [])
-        .filter((mount) => mount.name === volume.name)
-        .map((mount) => mount.mountPath);
       const claimId = objectNodeId({
         kind: 'PersistentVolumeClaim',
         namespace: ref.namespace ?? 'default',
         name: claimName,
       });
       if (objects.PersistentVolumeClaim[`${ref.namespace ?? 'default'}/${claimName}`])
-        edge('uses', id, claimId, mountPaths.join(', '));
+        edge('uses', id, claimId);
     }
     const runtime = state.infra.pods[pod.metadata?.uid ?? ''];
     for (const mount of Object.values(runtime?.mounts ?? {})) {
@@ -347,7 +403,9 @@ export function buildGraphModel(state: ClusterState): GraphModel {
   const nodeIds = new Set(nodes.map((item) => item.id));
   return {
     nodes,
-    edges: edges.filter((item) => nodeIds.has(item.source) && nodeIds.has(item.target)),
+    edges: edges.filter(
+      (item) => DRAWN_EDGES.has(item.kind) && nodeIds.has(item.source) && nodeIds.has(item.target),
+    ),
     zones: [...zones].sort(),
   };
 }

@@ -43,8 +43,14 @@ describe('goal sketch', () => {
     const goal = settledAfter(cluster, claim);
     const sketch = sketchGoal(now, goal);
     const byName = new Map(sketch.nodes.map((node) => [node.name, node]));
-    expect(byName.get('data')).toMatchObject({ change: 'new', status: 'Bound' });
-    expect(byName.get('pv-1')).toMatchObject({ change: 'changed', status: 'Bound' });
+    expect(byName.get('data')).toMatchObject({
+      change: 'new',
+      status: 'Bound',
+    });
+    expect(byName.get('pv-1')).toMatchObject({
+      change: 'changed',
+      status: 'Bound',
+    });
     expect(sketch.nodes.some((node) => node.kindLabel === 'Node')).toBe(false);
     expect(sketch.edges.length).toBeGreaterThan(0);
     for (const node of sketch.nodes) {
@@ -67,8 +73,8 @@ describe('goal sketch', () => {
     const now = cluster.state;
     const sketch = sketchGoal(now, settledAfter(cluster, dynamicClaim));
     const kinds = new Set(sketch.nodes.map((node) => node.kindLabel));
-    // Claims to drivers: no pod lane on the left, the class and driver column on the right.
-    expect(kinds).toEqual(new Set(['PVC', 'PV', 'Disk', 'StorageClass', 'CSI driver', 'Provisioner']));
+    // Claims to disks, and the class above: no pod lane on the left, drivers are chips on classes.
+    expect(kinds).toEqual(new Set(['PVC', 'PV', 'Disk', 'Class']));
     const lefts = sketch.nodes.map((node) => node.x);
     const tops = sketch.nodes.map((node) => node.y);
     const rights = sketch.nodes.map((node) => node.x + SKETCH_CARD.width);

@@ -47,12 +47,13 @@ export const SKETCH_MARGIN = 12;
 /** Space left and right of a card's text. */
 export const SKETCH_TEXT_INSET = 10;
 /**
- * How many characters fit on a card's 200 units of text: names are 16-unit monospace (about 0.6em
- * a character, 19 and an ellipsis fit), the status line 13-unit bold sans (about 0.58em on
- * average; the picture also clips each card, for the rare wide line).
+ * How many characters fit on a card's 130 units of text (the graph's card, less the insets):
+ * names are 16-unit monospace (about 0.6em a character, 12 and an ellipsis fit), the status line
+ * 13-unit bold sans (about 0.58em on average; the picture also clips each card, for the rare
+ * wide line).
  */
-export const NAME_CHARS = 20;
-export const STATUS_CHARS = 26;
+export const NAME_CHARS = 13;
+export const STATUS_CHARS = 17;
 
 /** `text`, or its first `max - 1` characters and an ellipsis. */
 export function cutToFit(text: string, max: number): string {
