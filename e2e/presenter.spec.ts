@@ -22,6 +22,8 @@ const COMMANDS: readonly (readonly [string, string])[] = [
   ['Choose a demo', 'D'],
   ['Fit the graph to the screen', 'F'],
   ['Focus the manifest editor', 'E'],
+  ['Show or hide the manifests', 'M'],
+  ['Show or hide the side panel', 'P'],
   ['Presenter view: hide the controls', 'H'],
   ['Larger type', '+'],
   ['Smaller type', '-'],

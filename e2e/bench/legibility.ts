@@ -100,7 +100,17 @@ async function measureCase(
     const page = await context.newPage();
     await page.goto(origin);
     await expect(page.getByRole('button', { name: 'Node node-a, Ready' })).toBeVisible({ timeout: 30_000 });
+    // On a narrow window the editor starts as a strip: open it to load the example, and close it
+    // again after, as a user there would.
+    const strip = page.getByRole('button', { name: 'Show manifests' });
+    const collapsed = await strip.isVisible();
+    if (collapsed && item.name.startsWith('example')) await strip.click();
     await item.prepare(page);
+    if (collapsed && item.name.startsWith('example')) {
+      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+      await page.keyboard.press('m');
+      await expect(strip).toBeVisible();
+    }
     // The view eases to what changed; let it arrive.
     await page.waitForTimeout(900);
     if (shots) {

@@ -4,11 +4,11 @@ import { useEffect } from 'react';
 import { startEngine } from './engine/connection';
 import { ClusterGraph } from './graph/ClusterGraph';
 import { EditorPane } from './panels/EditorPane';
-import { Legend } from './panels/Legend';
 import { PlaybackBar } from './panels/PlaybackBar';
 import { SidePanel } from './panels/SidePanel';
 import { DemoCaption, InstructorMode } from './presenter';
 import { PanelBoundary } from './shell/PanelBoundary';
+import { Workbench } from './shell/Workbench';
 import { useAppStore } from './store';
 import { useWorkspace } from './workspace/use-workspace';
 import { TimelineStrip } from './timeline/TimelineStrip';
@@ -28,10 +28,11 @@ export function App() {
     <MotionConfig reducedMotion={reducedMotion === null ? 'user' : reducedMotion ? 'always' : 'never'}>
       <div className="app">
         <header className="app__header">
-          <h1>Kubernetes storage, visualized</h1>
+          <h1>
+            <span>Kubernetes storage,</span> <span>visualized</span>
+          </h1>
           <PlaybackBar />
           <WorkspaceMenu />
-          <Legend />
         </header>
         <PanelBoundary name="Timeline">
           <TimelineStrip />
@@ -58,18 +59,26 @@ export function App() {
             {workspaceNotice.message}
           </p>
         )}
-        <main className="app__main">
-          <PanelBoundary name="Editor">
-            <EditorPane />
-          </PanelBoundary>
-          <PanelBoundary name="Graph">
-            <ClusterGraph>
-              <DemoCaption />
-            </ClusterGraph>
-          </PanelBoundary>
-          <PanelBoundary name="Side panel">
-            <SidePanel />
-          </PanelBoundary>
+        <main className="app__body">
+          <Workbench
+            editor={
+              <PanelBoundary name="Editor">
+                <EditorPane />
+              </PanelBoundary>
+            }
+            graph={
+              <PanelBoundary name="Graph">
+                <ClusterGraph>
+                  <DemoCaption />
+                </ClusterGraph>
+              </PanelBoundary>
+            }
+            side={
+              <PanelBoundary name="Side panel">
+                <SidePanel />
+              </PanelBoundary>
+            }
+          />
         </main>
         <InstructorMode />
       </div>

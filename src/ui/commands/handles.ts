@@ -2,7 +2,7 @@
  * What commands reach inside mounted components: the graph's fit-to-view, the editor's focus. A
  * component registers its callback while mounted; the command calls whichever is there.
  */
-export type HandleName = 'fitView' | 'focusEditor';
+export type HandleName = 'fitView' | 'focusEditor' | 'toggleEditorPane' | 'toggleSidePane';
 
 const handles = new Map<HandleName, () => void>();
 

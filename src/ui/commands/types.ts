@@ -26,6 +26,8 @@ export type CommandId =
   | 'chooseDemo'
   | 'fitView'
   | 'focusEditor'
+  | 'toggleEditorPane'
+  | 'toggleSidePane'
   | 'presenterView'
   | 'largerType'
   | 'smallerType'

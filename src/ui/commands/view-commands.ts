@@ -40,6 +40,22 @@ export const VIEW_COMMANDS: readonly Command[] = [
     },
   },
   {
+    id: 'toggleEditorPane',
+    label: 'Show or hide the manifests',
+    group: 'View',
+    shortcuts: [{ key: 'm' }],
+    enabled: (state) => !state.chromeHidden,
+    run: () => callHandle('toggleEditorPane'),
+  },
+  {
+    id: 'toggleSidePane',
+    label: 'Show or hide the side panel',
+    group: 'View',
+    shortcuts: [{ key: 'p' }],
+    enabled: (state) => !state.chromeHidden,
+    run: () => callHandle('toggleSidePane'),
+  },
+  {
     id: 'presenterView',
     label: 'Presenter view: hide the controls',
     shortLabel: 'Presenter view',

@@ -1,6 +1,6 @@
 /** The animated cluster graph: frames in, React Flow nodes and edges out. */
-import type { Edge, Node, NodeChange, ReactFlowInstance } from '@xyflow/react';
-import { Background, Controls, ReactFlow } from '@xyflow/react';
+import type { Edge, Node, NodeChange, ReactFlowInstance, Viewport } from '@xyflow/react';
+import { Background, ControlButton, Controls, ReactFlow } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import type { ReactNode } from 'react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -11,7 +11,7 @@ import { LaneTitleNode, ZoneNode } from './BackdropNodes';
 import { CardsNearView, LevelOfDetailWatcher, NearViewProvider, TileViewProvider } from './level-of-detail';
 import { useMovingLayer } from './moving-layer';
 import type { Placement, Position } from './layout';
-import { LayoutMemory, applyOrder, placeNodes } from './layout';
+import { LayoutMemory, applyOrder, cardSizes, placeNodes } from './layout';
 import type { GraphModel } from './model';
 import { buildGraphModel } from './model';
 import type { RelationFlowEdge } from './RelationEdge';
@@ -19,11 +19,17 @@ import { RelationEdge } from './RelationEdge';
 import type { ResourceFlowNode } from './ResourceNode';
 import { ResourceNode } from './ResourceNode';
 import { computeTidyOrder } from './tidy';
+import { Legend } from './Legend';
 import { relationFlowEdge, resourceFlowNode } from './flow-elements';
 import { useGraphTransitions } from './use-graph-transitions';
 
 /** Fitted, the cards fill the view with a small margin; a small cluster is not blown up past 1.25×. */
-const FIT_VIEW = { padding: 0.025, maxZoom: 1.25, duration: 300 } as const;
+/** Fitting leaves the left strip to the view controls, so no control ever covers a card at fit. */
+const FIT_VIEW = {
+  padding: { top: '10px', right: '10px', bottom: '10px', left: '48px' },
+  maxZoom: 1.25,
+  duration: 300,
+} as const;
 const NODE_TYPES = {
   resource: ResourceNode,
   zone: ZoneNode,
@@ -49,6 +55,7 @@ export function ClusterGraph({ children }: { children?: ReactNode }) {
   const lastPositions = useRef(new Map<string, Position>());
   const [layoutVersion, setLayoutVersion] = useState(0);
   const [tidying, setTidying] = useState(false);
+  const [legendOpen, setLegendOpen] = useState(false);
   const [tiles, setTiles] = useState(false);
   const [cardsNearView] = useState(() => new CardsNearView());
   const flow = useRef<ReactFlowInstance<FlowNode, Edge> | null>(null);
@@ -57,15 +64,19 @@ export function ClusterGraph({ children }: { children?: ReactNode }) {
   const previousEdges = useRef(new Map<string, RelationFlowEdge>());
   /** Once the user pans or zooms, the graph stops re-fitting itself. */
   const userMoved = useRef(false);
+  const moveStartedAt = useRef<Viewport | null>(null);
   const container = useRef<HTMLDivElement>(null);
   const { moveStarted, moveEnded } = useMovingLayer(container);
 
+  // Presenter type grows the cards with it (styles scale them by the same factor).
+  const uiScale = useAppStore((store) => store.uiScale);
+  const sizes = useMemo(() => cardSizes(uiScale), [uiScale]);
   const placement = useMemo(() => {
     void layoutVersion;
-    const placed = placeNodes(model, memory.current);
+    const placed = placeNodes(model, memory.current, sizes);
     for (const [id, position] of placed.positions) lastPositions.current.set(id, position);
     return placed;
-  }, [model, layoutVersion]);
+  }, [model, layoutVersion, sizes]);
 
   const nodes = useMemo<FlowNode[]>(() => {
     const highlighted = new Set(highlightedIds);
@@ -173,6 +184,24 @@ export function ClusterGraph({ children }: { children?: ReactNode }) {
     return () => cancelAnimationFrame(frame);
   }, [nodeCount, fadingCount, layoutVersion, extent, applyOutcome]);
 
+  // A pane collapsed, a separator dragged, the window resized: the graph refits to its new room.
+  useEffect(() => {
+    const element = container.current;
+    if (!element) return;
+    let frame = 0;
+    const observer = new ResizeObserver(() => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => {
+        if (!userMoved.current) void flow.current?.fitView({ ...FIT_VIEW, duration: 0 });
+      });
+    });
+    observer.observe(element);
+    return () => {
+      observer.disconnect();
+      cancelAnimationFrame(frame);
+    };
+  }, [container]);
+
   // The "fit view" command: fit now, and keep fitting as objects come and go.
   useEffect(
     () =>
@@ -199,11 +228,6 @@ export function ClusterGraph({ children }: { children?: ReactNode }) {
       className={tiles ? 'cluster-graph is-tiled' : 'cluster-graph'}
       aria-label="Cluster graph"
     >
-      <div className="graph-toolbar">
-        <button type="button" onClick={() => void tidy()} disabled={tidying || model.nodes.length === 0}>
-          {tidying ? 'Tidying…' : 'Tidy layout'}
-        </button>
-      </div>
       <NearViewProvider value={cardsNearView}>
         <TileViewProvider value={tiles}>
           <ReactFlow<FlowNode, Edge>
@@ -216,12 +240,17 @@ export function ClusterGraph({ children }: { children?: ReactNode }) {
             onInit={(instance) => {
               flow.current = instance;
             }}
-            onMoveStart={(event) => {
-              // Programmatic moves (fitView) come without an event.
-              if (event) userMoved.current = true;
+            onMoveStart={(_event, viewport) => {
+              moveStartedAt.current = viewport;
               moveStarted();
             }}
-            onMoveEnd={moveEnded}
+            onMoveEnd={(event, viewport) => {
+              // Programmatic moves (fitView) come without an event; a click on the pane is a move
+              // that went nowhere: neither takes the view from the automatic fit.
+              const from = moveStartedAt.current;
+              if (event && from && !sameViewport(from, viewport)) userMoved.current = true;
+              moveEnded();
+            }}
             nodesConnectable={false}
             nodesDraggable={false}
             fitView
@@ -237,12 +266,57 @@ export function ClusterGraph({ children }: { children?: ReactNode }) {
               onFitView={() => {
                 userMoved.current = false;
               }}
-            />
+            >
+              <ControlButton
+                onClick={() => void tidy()}
+                disabled={tidying || model.nodes.length === 0}
+                title={tidying ? 'Tidying…' : 'Tidy layout: reorder each column to untangle lines'}
+                aria-label="Tidy layout"
+              >
+                <TidyIcon />
+              </ControlButton>
+              <ControlButton
+                onClick={() => setLegendOpen((open) => !open)}
+                title="What the colours mean"
+                aria-label="Colour key"
+                aria-expanded={legendOpen}
+              >
+                <KeyIcon />
+              </ControlButton>
+            </Controls>
           </ReactFlow>
         </TileViewProvider>
       </NearViewProvider>
+      {legendOpen && (
+        <div className="graph-legend">
+          <Legend />
+        </div>
+      )}
       {children}
     </div>
+  );
+}
+
+function sameViewport(a: Viewport, b: Viewport): boolean {
+  return Math.abs(a.x - b.x) < 0.5 && Math.abs(a.y - b.y) < 0.5 && Math.abs(a.zoom - b.zoom) < 1e-3;
+}
+
+function TidyIcon() {
+  return (
+    <svg viewBox="0 0 16 16" aria-hidden="true">
+      <path d="M2 3h5v3H2zM9 3h5v3H9zM2 10h5v3H2zM9 10h5v3H9z" fill="currentColor" />
+    </svg>
+  );
+}
+
+function KeyIcon() {
+  return (
+    <svg viewBox="0 0 16 16" aria-hidden="true">
+      <circle cx="4" cy="4" r="2.5" fill="#1f8a4c" />
+      <circle cx="12" cy="4" r="2.5" fill="#1b6ec2" />
+      <circle cx="4" cy="12" r="2.5" fill="#b7791f" />
+      <circle cx="12" cy="12" r="2.5" fill="#c53030" />
+    </svg>
   );
 }
 

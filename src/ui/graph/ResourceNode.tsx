@@ -60,7 +60,7 @@ function ResourceNodeView({ id, data, selected }: NodeProps<ResourceFlowNode>) {
       <div className="resource-node__header">
         <KindIcon kind={model.kind} label={model.kindLabel} />
         <span className="resource-node__kind">{model.kindLabel}</span>
-        {model.files === undefined ? (
+        {model.quietStatus ? null : model.files === undefined ? (
           <motion.span
             key={pulse}
             className="status-pill"
@@ -100,6 +100,16 @@ function ResourceNodeView({ id, data, selected }: NodeProps<ResourceFlowNode>) {
 
 /** The class's driver: selecting it opens the driver (its faults) in the inspector. */
 function DriverChipButton({ chip }: { chip: DriverChip }) {
+  if (!chip.selectable)
+    return (
+      <span className="driver-chip is-none" aria-label={chip.ariaLabel} title={`${chip.name}: ${chip.label}`}>
+        {chip.name}
+      </span>
+    );
+  return <SelectableDriverChip chip={chip} />;
+}
+
+function SelectableDriverChip({ chip }: { chip: DriverChip }) {
   const select = useAppStore((store) => store.select);
   const showPanel = useAppStore((store) => store.showPanel);
   return (

@@ -16,18 +16,37 @@ import type { GraphModel, GraphNodeModel, Lane } from './model';
 export const CARD_WIDTH = 150;
 /** A typical card (kind line, name, two facts); nodes are shorter. */
 export const CARD_HEIGHT = 80;
-const MACHINE_HEIGHT = 48;
-/** A class card has its driver chip under its two facts. */
-const CLASS_HEIGHT = 100;
-const CLASS_ROW_STRIDE = CLASS_HEIGHT + 14;
-const ROW_STRIDE = CARD_HEIGHT + 14;
-const COLUMN_GAP = 28;
-const COLUMN_STRIDE = CARD_WIDTH + COLUMN_GAP;
+const ROW_GAP = 14;
+const COLUMN_GAP = 24;
 const MACHINE_GAP = 14;
+const MACHINES_PER_ROW = 4;
 export const ZONE_PADDING = 10;
-const ZONE_LABEL_HEIGHT = 22;
 const LANE_GAP = 12;
-const TITLE_HEIGHT = 24;
+
+/**
+ * The sizes cards and labels are drawn at (styles.css holds the same numbers). Presenter type
+ * scales them together, so larger type makes larger cards, not truncated ones; the gaps stay.
+ */
+export interface CardSizes {
+  readonly width: number;
+  readonly height: number;
+  readonly machineHeight: number;
+  /** A class card has its driver chip under its two facts. */
+  readonly classHeight: number;
+  readonly titleHeight: number;
+  readonly zoneLabelHeight: number;
+}
+
+export function cardSizes(scale = 1): CardSizes {
+  return {
+    width: CARD_WIDTH * scale,
+    height: CARD_HEIGHT * scale,
+    machineHeight: 48 * scale,
+    classHeight: 100 * scale,
+    titleHeight: 24 * scale,
+    zoneLabelHeight: 22 * scale,
+  };
+}
 
 export const COLUMN_LANES: readonly Lane[] = ['pods', 'claims', 'volumes', 'storage'];
 
@@ -108,7 +127,16 @@ export interface Placement {
   readonly titles: readonly LaneTitle[];
 }
 
-export function placeNodes(model: GraphModel, memory: LayoutMemory): Placement {
+export function placeNodes(
+  model: GraphModel,
+  memory: LayoutMemory,
+  size: CardSizes = cardSizes(),
+): Placement {
+  const rowStride = size.height + ROW_GAP;
+  const columnStride = size.width + COLUMN_GAP;
+  const classRowStride = size.classHeight + ROW_GAP;
+  // Zones with only their nodes in them may fill a row this wide before the next row starts.
+  const idleRowMinWidth = 6 * (size.width + MACHINE_GAP);
   const present = new Map(model.nodes.map((item) => [item.id, item]));
   // Free the rows of cards that are gone.
   for (const id of [...memory.slotOf.keys()]) if (!present.has(id)) memory.release(id);
@@ -128,13 +156,13 @@ export function placeNodes(model: GraphModel, memory: LayoutMemory): Placement {
   }
 
   const lanesShown = COLUMN_LANES.filter((lane) => chain.some((item) => item.lane === lane));
-  const columnOf = new Map(lanesShown.map((lane, index) => [lane, index * COLUMN_STRIDE]));
-  const chainWidth = Math.max(1, lanesShown.length) * COLUMN_STRIDE - COLUMN_GAP;
+  const columnOf = new Map(lanesShown.map((lane, index) => [lane, index * columnStride]));
+  const chainWidth = Math.max(1, lanesShown.length) * columnStride - COLUMN_GAP;
   const machines = model.nodes.filter((item) => item.lane === 'machines');
   const classes = model.nodes.filter((item) => item.lane === 'classes');
   const width = Math.max(
     chainWidth,
-    ...machineRows(machines).map((row) => row.length * (CARD_WIDTH + MACHINE_GAP) - MACHINE_GAP),
+    ...machineRows(machines).map((row) => row.length * (size.width + MACHINE_GAP) - MACHINE_GAP),
   );
 
   const positions = new Map<string, Position>();
@@ -148,21 +176,21 @@ export function placeNodes(model: GraphModel, memory: LayoutMemory): Placement {
         x: columnOf.get(lane) ?? 0,
         y,
       });
-    y += TITLE_HEIGHT;
+    y += size.titleHeight;
   }
 
   // Classes: a row over the volumes they make, wrapping at the chain's right edge.
   if (classes.length > 0) {
-    const start = Math.min(columnOf.get('volumes') ?? 0, Math.max(0, width - CARD_WIDTH));
-    const perRow = Math.max(1, Math.floor((width - start + COLUMN_GAP) / COLUMN_STRIDE));
+    const start = Math.min(columnOf.get('volumes') ?? 0, Math.max(0, width - size.width));
+    const perRow = Math.max(1, Math.floor((width - start + COLUMN_GAP) / columnStride));
     const sorted = [...classes].sort((a, b) => a.name.localeCompare(b.name));
     sorted.forEach((item, index) => {
       positions.set(item.id, {
-        x: start + (index % perRow) * COLUMN_STRIDE,
-        y: y + Math.floor(index / perRow) * CLASS_ROW_STRIDE,
+        x: start + (index % perRow) * columnStride,
+        y: y + Math.floor(index / perRow) * classRowStride,
       });
     });
-    y += Math.ceil(sorted.length / perRow) * CLASS_ROW_STRIDE + LANE_GAP;
+    y += Math.ceil(sorted.length / perRow) * classRowStride + LANE_GAP;
   }
 
   const zones = [...new Set([...machines.map((item) => item.zone ?? NO_ZONE), ...zoneOfChain.values()])]
@@ -170,33 +198,32 @@ export function placeNodes(model: GraphModel, memory: LayoutMemory): Placement {
     .sort();
   const boxes: ZoneBox[] = [];
   const noZoneMachines = machines.filter((item) => !item.zone);
-  for (const zone of [NO_ZONE, ...zones]) {
+  const rowsIn = (zone: string) =>
+    Math.max(0, ...lanesShown.map((lane) => usedRows(memory.laneSlots(zone, lane))));
+  // Zones holding only their nodes share one row at the bottom, side by side: a zone lane opens to
+  // the full width when something is placed in it.
+  const occupied = [NO_ZONE, ...zones].filter(
+    (zone) => rowsIn(zone) > 0 || (zone === NO_ZONE && noZoneMachines.length > 0),
+  );
+  const idle = zones.filter((zone) => rowsIn(zone) === 0);
+  for (const zone of occupied) {
     const members = zone === NO_ZONE ? noZoneMachines : machines.filter((item) => item.zone === zone);
-    const rows = Math.max(0, ...lanesShown.map((lane) => usedRows(memory.laneSlots(zone, lane))));
-    if (zone === NO_ZONE && rows === 0 && members.length === 0) continue;
+    const rows = rowsIn(zone);
     const boxed = zone !== NO_ZONE || members.length > 0;
     const top = y;
-    let inner = y + (boxed ? ZONE_LABEL_HEIGHT : 0);
-    machineRows(members).forEach((row) => {
-      row.forEach((machine, index) =>
-        positions.set(machine.id, {
-          x: index * (CARD_WIDTH + MACHINE_GAP),
-          y: inner,
-        }),
-      );
-      inner += MACHINE_HEIGHT + MACHINE_GAP;
-    });
+    let inner = y + (boxed ? size.zoneLabelHeight : 0);
+    inner = placeMachineRows(members, 0, inner, positions, size);
     for (const lane of lanesShown) {
       memory.laneSlots(zone, lane).forEach((id, slot) => {
         if (id && present.has(id))
           positions.set(id, {
             x: columnOf.get(lane) ?? 0,
-            y: inner + slot * ROW_STRIDE,
+            y: inner + slot * rowStride,
           });
       });
     }
-    inner += rows * ROW_STRIDE;
-    const bottom = inner + (boxed ? ZONE_PADDING : 0) - (rows > 0 ? ROW_STRIDE - CARD_HEIGHT : MACHINE_GAP);
+    inner += rows * rowStride;
+    const bottom = inner + (boxed ? ZONE_PADDING : 0) - (rows > 0 ? rowStride - size.height : MACHINE_GAP);
     if (boxed) {
       boxes.push({
         zone: zone === NO_ZONE ? 'no zone' : zone,
@@ -208,6 +235,28 @@ export function placeNodes(model: GraphModel, memory: LayoutMemory): Placement {
     }
     y = bottom + LANE_GAP + (boxed ? ZONE_PADDING : 0);
   }
+  let x = 0;
+  let rowBottom = y;
+  for (const zone of idle) {
+    const members = machines.filter((item) => item.zone === zone);
+    const boxWidth =
+      Math.max(1, Math.min(members.length, MACHINES_PER_ROW)) * (size.width + MACHINE_GAP) - MACHINE_GAP;
+    if (x > 0 && x + boxWidth > Math.max(width, idleRowMinWidth)) {
+      x = 0;
+      y = rowBottom + LANE_GAP + ZONE_PADDING;
+    }
+    const inner = placeMachineRows(members, x, y + size.zoneLabelHeight, positions, size);
+    const bottom = inner - MACHINE_GAP + ZONE_PADDING;
+    boxes.push({
+      zone,
+      x: x - ZONE_PADDING,
+      y: y - ZONE_PADDING / 2,
+      width: boxWidth + 2 * ZONE_PADDING,
+      height: bottom - y + ZONE_PADDING / 2,
+    });
+    rowBottom = Math.max(rowBottom, bottom);
+    x += boxWidth + 2 * ZONE_PADDING + LANE_GAP;
+  }
   return { positions, zones: boxes, titles };
 }
 
@@ -215,8 +264,27 @@ export function placeNodes(model: GraphModel, memory: LayoutMemory): Placement {
 function machineRows(machines: readonly GraphNodeModel[]): GraphNodeModel[][] {
   const sorted = [...machines].sort((a, b) => a.name.localeCompare(b.name));
   const rows: GraphNodeModel[][] = [];
-  for (let index = 0; index < sorted.length; index += 4) rows.push(sorted.slice(index, index + 4));
+  for (let index = 0; index < sorted.length; index += MACHINES_PER_ROW)
+    rows.push(sorted.slice(index, index + MACHINES_PER_ROW));
   return rows;
+}
+
+/** Places a zone's nodes in rows from (`x`, `y`); returns the y under the last row. */
+function placeMachineRows(
+  machines: readonly GraphNodeModel[],
+  x: number,
+  y: number,
+  positions: Map<string, Position>,
+  size: CardSizes,
+): number {
+  let inner = y;
+  for (const row of machineRows(machines)) {
+    row.forEach((machine, index) =>
+      positions.set(machine.id, { x: x + index * (size.width + MACHINE_GAP), y: inner }),
+    );
+    inner += size.machineHeight + MACHINE_GAP;
+  }
+  return inner;
 }
 
 function usedRows(slots: readonly (string | null)[]): number {

@@ -24,6 +24,7 @@ import {
   isDefaultClass,
   refOf,
   summarizePod,
+  NO_PROVISIONER,
 } from '../../engine';
 import { assetNodeId, driverNodeId, objectNodeId } from './ids';
 import type { Tone } from './tones';
@@ -43,12 +44,16 @@ export interface DriverChip {
   readonly label: string;
   readonly failed: boolean;
   readonly ariaLabel: string;
+  /** False for `kubernetes.io/no-provisioner`: there is no driver to open. */
+  readonly selectable: boolean;
 }
 
 export interface GraphNodeModel {
   readonly id: string;
   readonly kind: GraphNodeKind;
   readonly lane: Lane;
+  /** The status is the kind's ordinary state (a class that is not the default): no pill. */
+  readonly quietStatus?: boolean;
   /** A short label of the kind for the card ("PVC", "Disk"). */
   readonly kindLabel: string;
   readonly name: string;
@@ -127,6 +132,15 @@ function claimMountPaths(pod: Pod): string[] {
 }
 
 function driverChip(state: ClusterState, driver: string): DriverChip {
+  if (driver === NO_PROVISIONER)
+    return {
+      id: driverNodeId(driver),
+      name: 'no provisioner',
+      label: 'volumes are made by hand',
+      failed: false,
+      ariaLabel: 'No provisioner: volumes of this class are made by hand',
+      selectable: false,
+    };
   const installed = state.infra.drivers[driver] !== undefined;
   const fault = state.infra.faults.drivers[driver];
   const spec = driverSpec(driver);
@@ -137,6 +151,7 @@ function driverChip(state: ClusterState, driver: string): DriverChip {
     label,
     failed: !installed || fault !== undefined,
     ariaLabel: `Driver ${driver}, ${fault ? 'Failed' : installed ? 'installed' : 'not installed'}`,
+    selectable: true,
   };
 }
 
@@ -191,6 +206,7 @@ export function buildGraphModel(state: ClusterState): GraphModel {
           : isDefaultClass(storageClass)
             ? 'default'
             : 'class',
+        quietStatus: !storageClass.metadata?.deletionTimestamp && !isDefaultClass(storageClass),
         facts: [
           storageClass.volumeBindingMode === 'WaitForFirstConsumer' ? 'WaitForFirstConsumer' : 'Immediate',
           `reclaim ${storageClass.reclaimPolicy ?? 'Delete'}${storageClass.allowVolumeExpansion ? ' · expands' : ''}`,

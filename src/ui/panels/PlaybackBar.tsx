@@ -20,7 +20,7 @@ export function PlaybackBar() {
       <CommandButton id="stepBack" />
       <CommandButton id="step" />
       <label className="speed-control" title={`Slower or faster (${SPEED_KEYS})`}>
-        Speed
+        <span className="speed-control__text">Speed</span>
         <select
           value={playback.speed}
           onChange={(event) => void setSpeed(Number(event.target.value))}

@@ -1,5 +1,6 @@
 /** Preferences: motion, the side panel shown, and presenter view (chrome, type scale, theme). */
 import type { StateCreator } from 'zustand';
+import type { PaneLayout } from '../shell/pane-layout';
 import type { AppState } from './index';
 
 export type SidePanel = 'lesson' | 'narration' | 'events' | 'inspector' | 'terminal';
@@ -28,6 +29,9 @@ export interface PrefsSlice {
   /** Clamped to UI_SCALE_MIN..UI_SCALE_MAX. */
   setUiScale: (scale: number) => void;
   setTheme: (theme: Theme) => void;
+  /** null until the user resizes or collapses a pane: the window's width decides. */
+  paneLayout: PaneLayout | null;
+  setPaneLayout: (layout: PaneLayout) => void;
 }
 
 export const createPrefsSlice: StateCreator<AppState, [], [], PrefsSlice> = (set) => ({
@@ -41,4 +45,6 @@ export const createPrefsSlice: StateCreator<AppState, [], [], PrefsSlice> = (set
   setChromeHidden: (chromeHidden) => set({ chromeHidden }),
   setUiScale: (scale) => set({ uiScale: clampScale(scale) }),
   setTheme: (theme) => set({ theme }),
+  paneLayout: null,
+  setPaneLayout: (paneLayout) => set({ paneLayout }),
 });

@@ -6,6 +6,7 @@
 import type { UrlPrefs } from '../presenter/url-prefs';
 import type { PrefsSlice, SidePanel } from '../store/prefs-slice';
 import { THEMES, UI_SCALE_MAX, UI_SCALE_MIN } from '../store/prefs-slice';
+import { isPaneLayout } from '../shell/pane-layout';
 
 /** Every side panel, so that adding one to the type without adding it here fails to compile. */
 const SIDE_PANELS: Readonly<Record<SidePanel, true>> = {
@@ -26,6 +27,7 @@ const PREF_CHECKS = {
   uiScale: (value: unknown): value is number =>
     typeof value === 'number' && value >= UI_SCALE_MIN && value <= UI_SCALE_MAX,
   theme: (value: unknown): value is PrefsSlice['theme'] => THEMES.some((theme) => theme === value),
+  paneLayout: (value: unknown): value is PrefsSlice['paneLayout'] => value === null || isPaneLayout(value),
 } satisfies { readonly [K in keyof PrefsSlice]?: (value: unknown) => value is PrefsSlice[K] };
 
 export type SavedPrefKey = keyof typeof PREF_CHECKS;

@@ -186,9 +186,18 @@ describe('reading workspaces', () => {
           chromeHidden: false,
           uiScale: 1,
           theme: 'default',
+          paneLayout: null,
         }),
       ),
     ).toEqual([...SAVED_PREF_KEYS]);
+  });
+
+  it('keeps how the panes share the window, and drops layouts that do not add up', () => {
+    const paneLayout = { editor: 20, graph: 55, side: 25 };
+    expect(readPrefs({ paneLayout })).toEqual({ paneLayout });
+    expect(readPrefs({ paneLayout: { editor: 20, graph: 90, side: 25 } })).toEqual({});
+    expect(readPrefs({ paneLayout: { editor: -5, graph: 80, side: 25 } })).toEqual({});
+    expect(readPrefs({ paneLayout: { editor: '20', graph: 55, side: 25 } })).toEqual({});
   });
 
   it('keeps presenter view, type scale and theme, and ignores bad values for them', () => {

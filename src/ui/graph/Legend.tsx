@@ -1,5 +1,5 @@
 /** What the status colours mean: one colour per phase, everywhere. */
-import { TONES, TONE_COLORS, toneStyle } from '../graph/tones';
+import { TONES, TONE_COLORS, toneStyle } from './tones';
 
 export function Legend() {
   return (
