@@ -86,4 +86,51 @@ describe('graph model', () => {
     expect(claim?.status).toBe('Terminating');
     expect(claim?.tone).toBe('terminating');
   });
+
+  it("draws a claim that only names its volume as a labelled 'uses' line, not a bound one", () => {
+    const cluster = new Cluster({ nodes: [{ name: 'node-1', zone: 'zone-a' }] });
+    cluster.apply(`apiVersion: v1
+kind: PersistentVolume
+metadata: {name: small}
+spec:
+  capacity: {storage: 1Gi}
+  accessModes: [ReadWriteOnce]
+  storageClassName: ""
+  hostPath: {path: /mnt/small}
+---
+apiVersion: v1
+kind: PersistentVolumeClaim
+metadata: {name: too-big}
+spec:
+  accessModes: [ReadWriteOnce]
+  storageClassName: ""
+  volumeName: small
+  resources: {requests: {storage: 5Gi}}
+`);
+    cluster.settle();
+    const edges = buildGraphModel(cluster.state).edges;
+    expect(edges.map((edge) => [edge.kind, edge.source, edge.target, edge.label])).toEqual([
+      ['uses', 'PersistentVolumeClaim/default/too-big', 'PersistentVolume/small', 'names'],
+    ]);
+  });
+
+  it('draws one line per pod and claim, and none to a claim that does not exist', () => {
+    const cluster = new Cluster({ nodes: [{ name: 'node-1', zone: 'zone-a' }] });
+    cluster.apply(`${manifests}---
+apiVersion: v1
+kind: Pod
+metadata: {name: twice}
+spec:
+  containers: [{name: app, image: busybox}]
+  volumes:
+    - {name: one, persistentVolumeClaim: {claimName: data}}
+    - {name: two, persistentVolumeClaim: {claimName: data}}
+    - {name: gone, persistentVolumeClaim: {claimName: missing}}
+`);
+    cluster.settle();
+    const uses = buildGraphModel(cluster.state)
+      .edges.filter((edge) => edge.source === 'Pod/default/twice')
+      .map((edge) => `${edge.kind} ${edge.target}`);
+    expect(uses).toEqual(['uses PersistentVolumeClaim/default/data']);
+  });
 });

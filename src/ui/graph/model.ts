@@ -1,7 +1,7 @@
 /**
  * The graph a cluster state draws: Pods, claims, volumes, the disks/shares/directories behind
  * them, StorageClasses (each with its driver as a chip), and the nodes (by zone) everything runs
- * on. Edges come from the relations the objects hold (claimName, volumeName/claimRef).
+ * on. Edges are the engine's relations (claimName, volumeName, ...), read in `edges.ts`.
  * Pure: a state in, a model out.
  */
 import type {
@@ -14,7 +14,6 @@ import type {
   Pod,
 } from '../../engine';
 import {
-  ANN_PROVISIONED_BY,
   ANN_SELECTED_NODE,
   LABEL_ZONE,
   claimClass,
@@ -25,6 +24,7 @@ import {
   refOf,
   summarizePod,
 } from '../../engine';
+import { relationEdges } from './edges';
 import { assetNodeId, driverNodeId, objectNodeId } from './ids';
 import type { Tone } from './tones';
 import { toneOfStatus } from './tones';
@@ -142,15 +142,6 @@ function driverChip(state: ClusterState, driver: string): DriverChip {
 
 export function buildGraphModel(state: ClusterState): GraphModel {
   const nodes: GraphNodeModel[] = [];
-  const edges: GraphEdgeModel[] = [];
-  const edge = (kind: GraphEdgeKind, source: string, target: string, label?: string) =>
-    edges.push({
-      id: `${kind}:${source}->${target}`,
-      kind,
-      source,
-      target,
-      ...(label ? { label } : {}),
-    });
   const objects = state.objects;
   const zones = new Set<string>();
 
@@ -201,7 +192,6 @@ export function buildGraphModel(state: ClusterState): GraphModel {
     );
   }
 
-  const volumeByAssetId = new Map<string, string>();
   for (const volume of Object.values(objects.PersistentVolume)) addVolume(volume);
 
   function addVolume(volume: PersistentVolume): void {
@@ -235,15 +225,6 @@ export function buildGraphModel(state: ClusterState): GraphModel {
           : {}),
       }),
     );
-    const provisionedBy = volume.metadata?.annotations?.[ANN_PROVISIONED_BY];
-    if (provisionedBy && spec.storageClassName && objects.StorageClass[spec.storageClassName]) {
-      edge(
-        'provisioned',
-        objectNodeId({ kind: 'StorageClass', name: spec.storageClassName }),
-        id,
-        'provisioned',
-      );
-    }
   }
 
   for (const asset of Object.values(state.infra.assets)) addAsset(asset);
@@ -288,23 +269,6 @@ export function buildGraphModel(state: ClusterState): GraphModel {
           : {}),
       }),
     );
-    if (asset.driver) edge('created-by', driverNodeId(asset.driver), id);
-    if (asset.node) edge('located', id, objectNodeId({ kind: 'Node', name: asset.node }));
-  }
-
-  // A PV's storage: the asset it uses (node directories: one per node that mounted it).
-  for (const runtime of Object.values(state.infra.pods)) {
-    for (const mount of Object.values(runtime.mounts)) {
-      if (mount.volumeName && mount.assetId) volumeByAssetId.set(mount.assetId, mount.volumeName);
-    }
-  }
-  for (const asset of Object.values(state.infra.assets)) {
-    const volumeName =
-      volumeByAssetId.get(asset.id) ??
-      (objects.PersistentVolume[asset.createdFor ?? ''] ? asset.createdFor : undefined);
-    if (volumeName && objects.PersistentVolume[volumeName]) {
-      edge('stored-on', objectNodeId({ kind: 'PersistentVolume', name: volumeName }), assetNodeId(asset.id));
-    }
   }
 
   for (const claim of Object.values(objects.PersistentVolumeClaim)) addClaim(claim);
@@ -338,17 +302,6 @@ export function buildGraphModel(state: ClusterState): GraphModel {
         ref,
       }),
     );
-    const volumeName = claim.spec?.volumeName;
-    if (volumeName && objects.PersistentVolume[volumeName]) {
-      const bound = claim.status?.phase === 'Bound';
-      edge(
-        bound ? 'bound' : 'uses',
-        id,
-        objectNodeId({ kind: 'PersistentVolume', name: volumeName }),
-        // A bound line says so by its colour and weight; a claim only naming its volume says it.
-        bound ? undefined : 'names',
-      );
-    }
   }
 
   for (const pod of Object.values(objects.Pod)) addPod(pod);
@@ -381,29 +334,12 @@ export function buildGraphModel(state: ClusterState): GraphModel {
         ...(zone ? { zone } : {}),
       }),
     );
-    if (nodeName && objects.Node[nodeName])
-      edge('runs-on', id, objectNodeId({ kind: 'Node', name: nodeName }));
-    for (const volume of pod.spec?.volumes ?? []) {
-      const claimName = volume.persistentVolumeClaim?.claimName;
-      if (!claimName) continue;
-      const claimId = objectNodeId({
-        kind: 'PersistentVolumeClaim',
-        namespace: ref.namespace ?? 'default',
-        name: claimName,
-      });
-      if (objects.PersistentVolumeClaim[`${ref.namespace ?? 'default'}/${claimName}`])
-        edge('uses', id, claimId);
-    }
-    const runtime = state.infra.pods[pod.metadata?.uid ?? ''];
-    for (const mount of Object.values(runtime?.mounts ?? {})) {
-      if (mount.assetId?.startsWith('emptydir:')) edge('uses', id, assetNodeId(mount.assetId));
-    }
   }
 
   const nodeIds = new Set(nodes.map((item) => item.id));
   return {
     nodes,
-    edges: edges.filter(
+    edges: relationEdges(state).filter(
       (item) => DRAWN_EDGES.has(item.kind) && nodeIds.has(item.source) && nodeIds.has(item.target),
     ),
     zones: [...zones].sort(),
