@@ -7,6 +7,7 @@
 import type {
   Asset,
   ClusterState,
+  ConfigMap,
   KubeObject,
   ObjectRef,
   PersistentVolume,
@@ -26,13 +27,14 @@ import {
 } from '../../engine';
 import { relationEdges } from './edges';
 import { assetNodeId, driverNodeId, objectNodeId } from './ids';
+import { ASSET_KIND_LABELS, assetName, shownName } from './labels';
 import type { Tone } from './tones';
 import { toneOfStatus } from './tones';
 
 export type GraphNodeKind =
-  'Pod' | 'PersistentVolumeClaim' | 'PersistentVolume' | 'StorageClass' | 'Node' | 'Asset';
+  'Pod' | 'PersistentVolumeClaim' | 'ConfigMap' | 'PersistentVolume' | 'StorageClass' | 'Node' | 'Asset';
 
-/** Columns, left to right; nodes (machines) sit in their own band above. */
+/** Columns, left to right (ConfigMaps sit beside the claims); nodes (machines) sit in their own band above. */
 export type Lane = 'pods' | 'claims' | 'volumes' | 'storage' | 'classes' | 'machines';
 
 /** The driver that provisions a class's volumes, drawn as a chip on the class's card. */
@@ -140,6 +142,26 @@ function driverChip(state: ClusterState, driver: string): DriverChip {
   };
 }
 
+function configMapNode(configMap: ConfigMap): GraphNodeModel {
+  const ref = refOf(configMap);
+  const keys = [...Object.keys(configMap.data ?? {}), ...Object.keys(configMap.binaryData ?? {})];
+  return node({
+    id: objectNodeId(ref),
+    kind: 'ConfigMap',
+    lane: 'claims',
+    kindLabel: 'ConfigMap',
+    ariaKind: 'ConfigMap',
+    name: shownName(ref),
+    status: statusOf(configMap, 'exists'),
+    // Its keys are the files a pod sees where it mounts it.
+    facts: [
+      `${keys.length} key${keys.length === 1 ? '' : 's'}`,
+      ...(keys.length > 0 ? [keys.join(', ')] : []),
+    ],
+    ref,
+  });
+}
+
 export function buildGraphModel(state: ClusterState): GraphModel {
   const nodes: GraphNodeModel[] = [];
   const objects = state.objects;
@@ -231,12 +253,7 @@ export function buildGraphModel(state: ClusterState): GraphModel {
 
   function addAsset(asset: Asset): void {
     const id = assetNodeId(asset.id);
-    const kindLabel = {
-      'block-disk': 'Disk',
-      'file-share': 'NFS share',
-      'node-directory': 'Directory',
-      'empty-dir': 'emptyDir',
-    }[asset.kind];
+    const kindLabel = ASSET_KIND_LABELS[asset.kind];
     const files = Object.keys(asset.files).length;
     const place = asset.node
       ? `on ${asset.node}`
@@ -252,7 +269,7 @@ export function buildGraphModel(state: ClusterState): GraphModel {
         lane: 'storage',
         kindLabel,
         ariaKind: kindLabel,
-        name: asset.handle ?? asset.path ?? asset.id,
+        name: assetName(asset),
         status: 'exists',
         facts: [
           [asset.capacity ? describeQuantity(asset.capacity) : '', place].filter(Boolean).join(' · '),
@@ -287,7 +304,7 @@ export function buildGraphModel(state: ClusterState): GraphModel {
         lane: 'claims',
         kindLabel: 'PVC',
         ariaKind: 'PersistentVolumeClaim',
-        name: ref.namespace === 'default' ? ref.name : `${ref.namespace}/${ref.name}`,
+        name: shownName(ref),
         status: statusOf(claim, claim.status?.phase),
         facts: [
           `wants ${request ? describeQuantity(request) : '?'} · ${formatAccessModes(claim.spec?.accessModes)}`,
@@ -321,7 +338,7 @@ export function buildGraphModel(state: ClusterState): GraphModel {
         lane: 'pods',
         kindLabel: 'Pod',
         ariaKind: 'Pod',
-        name: ref.namespace === 'default' ? ref.name : `${ref.namespace}/${ref.name}`,
+        name: shownName(ref),
         status,
         facts: [
           [nodeName ? `on ${nodeName}` : 'not scheduled', restartsFact(summary.restarts)]
@@ -335,6 +352,9 @@ export function buildGraphModel(state: ClusterState): GraphModel {
       }),
     );
   }
+
+  // After the pods: a ConfigMap takes the row of the pod that mounts it, next to the pod's claims.
+  for (const configMap of Object.values(objects.ConfigMap)) nodes.push(configMapNode(configMap));
 
   const nodeIds = new Set(nodes.map((item) => item.id));
   return {
