@@ -46,7 +46,7 @@ export interface RelationKind {
   readonly name: RelationName;
   readonly from: RelationEndKind;
   readonly to: RelationEndKind;
-  /** How it reads from the source: "mounts claim", "runs on". */
+  /** A verb phrase from the source to the target: "Pod app mounts PVC data", "Pod app runs on Node node-1". */
   readonly label: string;
   /** The fields it is read from (`[]` for every list item). */
   readonly reads: readonly string[];
@@ -175,7 +175,7 @@ const ROWS: readonly RelationRow[] = [
       name: 'bound-to-claim',
       from: 'PersistentVolume',
       to: 'PersistentVolumeClaim',
-      label: 'bound to claim',
+      label: 'bound to',
       reads: ['spec.claimRef.namespace', 'spec.claimRef.name', 'spec.claimRef.uid'],
     },
     (volume, state) => {
@@ -193,7 +193,7 @@ const ROWS: readonly RelationRow[] = [
       name: 'of-class',
       from: 'PersistentVolume',
       to: 'StorageClass',
-      label: 'of class',
+      label: 'belongs to',
       reads: [`metadata.annotations[${ANN_BETA_STORAGE_CLASS}]`, 'spec.storageClassName'],
     },
     (volume, state) => {
@@ -245,7 +245,7 @@ const ROWS: readonly RelationRow[] = [
       name: 'claims-volume',
       from: 'PersistentVolumeClaim',
       to: 'PersistentVolume',
-      label: 'claims volume',
+      label: 'claims',
       reads: ['spec.volumeName'],
     },
     (claim, state) => {
@@ -259,7 +259,7 @@ const ROWS: readonly RelationRow[] = [
       name: 'of-class',
       from: 'PersistentVolumeClaim',
       to: 'StorageClass',
-      label: 'of class',
+      label: 'belongs to',
       reads: [`metadata.annotations[${ANN_BETA_STORAGE_CLASS}]`, 'spec.storageClassName'],
     },
     (claim, state) => {
@@ -283,7 +283,7 @@ const ROWS: readonly RelationRow[] = [
       name: 'mounts-claim',
       from: 'Pod',
       to: 'PersistentVolumeClaim',
-      label: 'mounts claim',
+      label: 'mounts',
       reads: ['spec.volumes[].persistentVolumeClaim.claimName'],
     },
     (pod, state) =>
@@ -300,7 +300,7 @@ const ROWS: readonly RelationRow[] = [
       name: 'mounts-config',
       from: 'Pod',
       to: 'ConfigMap',
-      label: 'mounts ConfigMap',
+      label: 'mounts',
       reads: ['spec.volumes[].configMap.name', 'spec.volumes[].projected.sources[].configMap.name'],
     },
     (pod, state) =>
@@ -323,7 +323,7 @@ const ROWS: readonly RelationRow[] = [
       name: 'mounts-empty-dir',
       from: 'Pod',
       to: 'Asset',
-      label: 'mounts emptyDir',
+      label: 'mounts',
       reads: ['spec.volumes[].emptyDir', 'infra.pods[].mounts[].assetId'],
     },
     (pod, state) => {
@@ -342,7 +342,7 @@ export const RELATION_KINDS: readonly RelationKind[] = ROWS.map(
   ({ collect: _collect, ...kind }): RelationKind => kind,
 );
 
-/** The label of a relation ("mounts claim"), for its source's point of view. */
+/** The label of a relation ("mounts", "runs on"): source, label, target read as a sentence. */
 export function relationLabel(name: RelationName): string {
   return RELATION_KINDS.find((kind) => kind.name === name)?.label ?? name;
 }

@@ -61,16 +61,19 @@ function ResourceNodeView({ id, data, selected }: NodeProps<ResourceFlowNode>) {
         <KindIcon kind={model.kind} label={model.kindLabel} />
         <span className="resource-node__kind">{model.kindLabel}</span>
         {model.files === undefined ? (
-          <motion.span
-            key={pulse}
-            className="status-pill"
-            style={toneStyle(model.tone)}
-            initial={pulse > 0 ? { scale: 1.35 } : false}
-            animate={{ scale: 1 }}
-            transition={{ duration: 0.4 }}
-          >
-            {model.status}
-          </motion.span>
+          // A card with no status (a ConfigMap has no phase) leaves the header to its kind.
+          model.status ? (
+            <motion.span
+              key={pulse}
+              className="status-pill"
+              style={toneStyle(model.tone)}
+              initial={pulse > 0 ? { scale: 1.35 } : false}
+              animate={{ scale: 1 }}
+              transition={{ duration: 0.4 }}
+            >
+              {model.status}
+            </motion.span>
+          ) : null
         ) : (
           // Storage shows what it holds where other cards show a status: the data travels with it.
           <motion.span

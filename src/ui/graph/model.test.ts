@@ -158,7 +158,8 @@ spec:
       kindLabel: 'ConfigMap',
       lane: 'claims',
       facts: ['3 keys', 'log_level, format, rotate'],
-      ariaLabel: 'ConfigMap log-config, exists',
+      status: '',
+      ariaLabel: 'ConfigMap log-config',
       tone: 'neutral',
     });
     expect(card?.facts.length).toBeLessThanOrEqual(MAX_FACT_LINES);

@@ -54,6 +54,7 @@ export interface GraphNodeModel {
   /** A short label of the kind for the card ("PVC", "Disk"). */
   readonly kindLabel: string;
   readonly name: string;
+  /** What the status pill says; empty for a kind with no phase (a ConfigMap), which shows none. */
   readonly status: string;
   readonly tone: Tone;
   readonly facts: readonly string[];
@@ -112,7 +113,7 @@ function node(partial: Omit<GraphNodeModel, 'tone' | 'ariaLabel'> & { ariaKind: 
   return {
     ...rest,
     tone: toneOfStatus(rest.status),
-    ariaLabel: `${ariaKind} ${rest.name}, ${rest.status}`,
+    ariaLabel: rest.status ? `${ariaKind} ${rest.name}, ${rest.status}` : `${ariaKind} ${rest.name}`,
   };
 }
 
@@ -152,7 +153,8 @@ function configMapNode(configMap: ConfigMap): GraphNodeModel {
     kindLabel: 'ConfigMap',
     ariaKind: 'ConfigMap',
     name: shownName(ref),
-    status: statusOf(configMap, 'exists'),
+    // ConfigMaps have no phase: the card shows none unless it is going away.
+    status: configMap.metadata?.deletionTimestamp ? 'Terminating' : '',
     // Its keys are the files a pod sees where it mounts it.
     facts: [
       `${keys.length} key${keys.length === 1 ? '' : 's'}`,
