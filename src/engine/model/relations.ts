@@ -166,8 +166,9 @@ function assetRow(
 }
 
 /**
- * The table. Its order is the order of `allRelations`: volumes' storage before claims' volumes
- * before pods' claims, the order the graph has always listed its lines in.
+ * The table. Its order is the order of `allRelations`, row by row: volumes' storage before claims'
+ * volumes before pods' claims, so each card meets its neighbours in the order the graph's layout
+ * has always seen them (it places a new card next to its first placed neighbour).
  */
 const ROWS: readonly RelationRow[] = [
   objectRow(
