@@ -59,6 +59,13 @@ export class AppPage {
     return this.page.getByRole('status', { name: 'Action result' });
   }
 
+  /** A link in the inspector's "Uses" or "Used by" list, by its text ("PVC data"): it selects that card. */
+  relationLink(list: 'Uses' | 'Used by', text: string): Locator {
+    return this.page
+      .getByRole('list', { name: list, exact: true })
+      .getByRole('button', { name: `Select ${text}`, exact: true });
+  }
+
   panel(name: 'Why' | 'Events' | 'Inspector' | 'Terminal'): Locator {
     return this.page.getByRole('tab', { name, exact: true });
   }

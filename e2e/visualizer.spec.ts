@@ -119,6 +119,28 @@ test('the graph is keyboard-operable: focus a card, Enter selects it and opens t
   await expect(page.getByRole('table', { name: 'Volumes checked against claim static-claim' })).toBeVisible();
 });
 
+test("the inspector lists what a pod uses; its claim's link selects the claim, which lists the pod as a user", async ({
+  page,
+}) => {
+  const app = new AppPage(page);
+  await app.open();
+  await app.loadExample('static-binding');
+  await app.apply();
+  const pod = app.node('Pod static-web, Running');
+  await expect(pod).toBeVisible();
+  await pod.click();
+  await expect(page.getByRole('region', { name: 'Inspector: Pod static-web' })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Uses', exact: true })).toContainText(
+    'mounts PVC static-claim',
+  );
+  await app.relationLink('Uses', 'PVC static-claim').click();
+  await expect(
+    page.getByRole('region', { name: 'Inspector: PersistentVolumeClaim static-claim' }),
+  ).toBeVisible();
+  await expect(app.node('PersistentVolumeClaim static-claim, Bound')).toHaveClass(/\bselected\b/);
+  await expect(app.relationLink('Used by', 'Pod static-web')).toBeVisible();
+});
+
 test('zoomed out on a big cluster, cards become tiles in their status colour; zooming in brings the text back where you look', async ({
   page,
 }) => {

@@ -18,6 +18,7 @@ export { formatAccessModes } from './model/access-modes';
 export * from './model/object-helpers';
 export { describeQuantity, quantityToBytes } from './model/quantity';
 export * from './model/well-known';
+export * from './model/relations';
 export { driverSpec } from './infra/drivers';
 export { assetsOfVolume, describeAsset } from './infra/assets';
 export type { DriverSpec } from './infra/drivers';

@@ -60,7 +60,10 @@ function ResourceNodeView({ id, data, selected }: NodeProps<ResourceFlowNode>) {
       <div className="resource-node__header">
         <KindIcon kind={model.kind} label={model.kindLabel} />
         <span className="resource-node__kind">{model.kindLabel}</span>
-        {model.quietStatus ? null : model.files === undefined ? (
+        {/* A card whose status is its kind's ordinary state, or that has none (a ConfigMap has no
+            phase), leaves the header to its kind. */}
+        {model.quietStatus || (!model.status && model.files === undefined) ? null : model.files ===
+          undefined ? (
           <motion.span
             key={pulse}
             className="status-pill"

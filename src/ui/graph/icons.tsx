@@ -8,6 +8,9 @@ const PATHS: Readonly<
   PersistentVolumeClaim: 'M6 3h9l4 4v14H6V3zm8 1.5V8h3.5L14 4.5zM8 11h8v1.6H8V11zm0 3.5h8v1.6H8v-1.6z',
   PersistentVolume:
     'M12 3c4.4 0 8 1.3 8 3v12c0 1.7-3.6 3-8 3s-8-1.3-8-3V6c0-1.7 3.6-3 8-3zm0 2C8.4 5 6 6 6 6.5S8.4 8 12 8s6-1 6-1.5S15.6 5 12 5zM6 9.1V12c0 .5 2.4 1.5 6 1.5s6-1 6-1.5V9.1c-1.5.6-3.6.9-6 .9s-4.5-.3-6-.9z',
+  // A sheet of key/value rows.
+  ConfigMap:
+    'M4 4h16v16H4V4zm2 2v12h12V6H6zm2 2h2v2H8V8zm4 0h4v2h-4V8zm-4 3h2v2H8v-2zm4 0h4v2h-4v-2zm-4 3h2v2H8v-2zm4 0h4v2h-4v-2z',
   StorageClass: 'M4 4h16v4H4V4zm0 6h16v4H4v-4zm0 6h16v4H4v-4zm2-10.5v1h2v-1H6zm0 6v1h2v-1H6zm0 6v1h2v-1H6z',
   Node: 'M3 5h18v10H3V5zm2 2v6h14V7H5zm3 10h8v2H8v-2z',
   Asset: 'M4 6h16v12H4V6zm2 2v8h12V8H6z',

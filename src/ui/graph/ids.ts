@@ -1,5 +1,5 @@
 /** Ids of graph elements: Kubernetes objects by reference, infrastructure by its own key. */
-import type { KindName, ObjectRef } from '../../engine';
+import type { KindName, ObjectRef, RelationEnd } from '../../engine';
 import { isKindName } from '../../engine';
 
 export function objectNodeId(ref: ObjectRef): string {
@@ -12,6 +12,13 @@ export function assetNodeId(assetId: string): string {
 
 export function driverNodeId(driver: string): string {
   return `driver:${driver}`;
+}
+
+/** The card (or driver chip) that stands for one end of a relation. */
+export function relationEndNodeId(end: RelationEnd): string {
+  if (end.kind === 'Asset') return assetNodeId(end.id);
+  if (end.kind === 'Driver') return driverNodeId(end.name);
+  return objectNodeId(end);
 }
 
 export function zoneNodeId(zone: string): string {

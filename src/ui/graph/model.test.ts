@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Cluster } from '../../engine';
-import { buildGraphModel } from './model';
+import { MAX_FACT_LINES, buildGraphModel } from './model';
 
 const manifests = `apiVersion: storage.k8s.io/v1
 kind: StorageClass
@@ -85,5 +85,101 @@ describe('graph model', () => {
     );
     expect(claim?.status).toBe('Terminating');
     expect(claim?.tone).toBe('terminating');
+  });
+
+  it("draws a claim that only names its volume as a labelled 'uses' line, not a bound one", () => {
+    const cluster = new Cluster({ nodes: [{ name: 'node-1', zone: 'zone-a' }] });
+    cluster.apply(`apiVersion: v1
+kind: PersistentVolume
+metadata: {name: small}
+spec:
+  capacity: {storage: 1Gi}
+  accessModes: [ReadWriteOnce]
+  storageClassName: ""
+  hostPath: {path: /mnt/small}
+---
+apiVersion: v1
+kind: PersistentVolumeClaim
+metadata: {name: too-big}
+spec:
+  accessModes: [ReadWriteOnce]
+  storageClassName: ""
+  volumeName: small
+  resources: {requests: {storage: 5Gi}}
+`);
+    cluster.settle();
+    const edges = buildGraphModel(cluster.state).edges;
+    expect(edges.map((edge) => [edge.kind, edge.source, edge.target, edge.label])).toEqual([
+      ['uses', 'PersistentVolumeClaim/default/too-big', 'PersistentVolume/small', 'names'],
+    ]);
+  });
+
+  it('draws one line per pod and claim, and none to a claim that does not exist', () => {
+    const cluster = new Cluster({ nodes: [{ name: 'node-1', zone: 'zone-a' }] });
+    cluster.apply(`${manifests}---
+apiVersion: v1
+kind: Pod
+metadata: {name: twice}
+spec:
+  containers: [{name: app, image: busybox}]
+  volumes:
+    - {name: one, persistentVolumeClaim: {claimName: data}}
+    - {name: two, persistentVolumeClaim: {claimName: data}}
+    - {name: gone, persistentVolumeClaim: {claimName: missing}}
+`);
+    cluster.settle();
+    const uses = buildGraphModel(cluster.state)
+      .edges.filter((edge) => edge.source === 'Pod/default/twice')
+      .map((edge) => `${edge.kind} ${edge.target}`);
+    expect(uses).toEqual(['uses PersistentVolumeClaim/default/data']);
+  });
+
+  it('draws a ConfigMap as a card beside the claims, with a line from each pod that mounts it', () => {
+    const cluster = new Cluster({ nodes: [{ name: 'node-1', zone: 'zone-a' }] });
+    cluster.apply(`apiVersion: v1
+kind: ConfigMap
+metadata: {name: log-config}
+data: {log_level: debug, format: json, rotate: daily}
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: reader}
+spec:
+  containers: [{name: app, image: busybox, volumeMounts: [{name: config, mountPath: /etc/config}]}]
+  volumes:
+    - {name: config, configMap: {name: log-config}}
+    - {name: other, configMap: {name: not-there}}
+`);
+    cluster.settle();
+    const model = buildGraphModel(cluster.state);
+    const card = model.nodes.find((node) => node.kind === 'ConfigMap');
+    expect(card).toMatchObject({
+      id: 'ConfigMap/default/log-config',
+      kindLabel: 'ConfigMap',
+      lane: 'claims',
+      facts: ['3 keys', 'log_level, format, rotate'],
+      status: '',
+      ariaLabel: 'ConfigMap log-config',
+      tone: 'neutral',
+    });
+    expect(card?.facts.length).toBeLessThanOrEqual(MAX_FACT_LINES);
+    // Only ConfigMaps that exist get a card and a line; the missing one is a dangling relation.
+    expect(model.nodes.filter((node) => node.kind === 'ConfigMap')).toHaveLength(1);
+    expect(model.edges.filter((edge) => edge.source === 'Pod/default/reader')).toEqual([
+      {
+        id: 'uses:Pod/default/reader->ConfigMap/default/log-config',
+        kind: 'uses',
+        source: 'Pod/default/reader',
+        target: 'ConfigMap/default/log-config',
+      },
+    ]);
+  });
+
+  it('gives an empty ConfigMap one fact line', () => {
+    const cluster = new Cluster();
+    cluster.apply('apiVersion: v1\nkind: ConfigMap\nmetadata: {name: empty, namespace: kube-system}\n');
+    const card = buildGraphModel(cluster.state).nodes.find((node) => node.kind === 'ConfigMap');
+    expect(card?.name).toBe('kube-system/empty');
+    expect(card?.facts).toEqual(['0 keys']);
   });
 });

@@ -1,12 +1,13 @@
 /**
  * The graph a cluster state draws: Pods, claims, volumes, the disks/shares/directories behind
  * them, StorageClasses (each with its driver as a chip), and the nodes (by zone) everything runs
- * on. Edges come from the relations the objects hold (claimName, volumeName/claimRef).
+ * on. Edges are the engine's relations (claimName, volumeName, ...), read in `edges.ts`.
  * Pure: a state in, a model out.
  */
 import type {
   Asset,
   ClusterState,
+  ConfigMap,
   KubeObject,
   ObjectRef,
   PersistentVolume,
@@ -14,7 +15,6 @@ import type {
   Pod,
 } from '../../engine';
 import {
-  ANN_PROVISIONED_BY,
   ANN_SELECTED_NODE,
   LABEL_ZONE,
   claimClass,
@@ -26,14 +26,16 @@ import {
   summarizePod,
   NO_PROVISIONER,
 } from '../../engine';
+import { relationEdges } from './edges';
 import { assetNodeId, driverNodeId, objectNodeId } from './ids';
+import { ASSET_KIND_LABELS, assetName, shownName } from './labels';
 import type { Tone } from './tones';
 import { toneOfStatus } from './tones';
 
 export type GraphNodeKind =
-  'Pod' | 'PersistentVolumeClaim' | 'PersistentVolume' | 'StorageClass' | 'Node' | 'Asset';
+  'Pod' | 'PersistentVolumeClaim' | 'ConfigMap' | 'PersistentVolume' | 'StorageClass' | 'Node' | 'Asset';
 
-/** Columns, left to right; nodes (machines) sit in their own band above. */
+/** Columns, left to right (ConfigMaps sit beside the claims); nodes (machines) sit in their own band above. */
 export type Lane = 'pods' | 'claims' | 'volumes' | 'storage' | 'classes' | 'machines';
 
 /** The driver that provisions a class's volumes, drawn as a chip on the class's card. */
@@ -57,6 +59,7 @@ export interface GraphNodeModel {
   /** A short label of the kind for the card ("PVC", "Disk"). */
   readonly kindLabel: string;
   readonly name: string;
+  /** What the status pill says; empty for a kind with no phase (a ConfigMap), which shows none. */
   readonly status: string;
   readonly tone: Tone;
   readonly facts: readonly string[];
@@ -115,7 +118,7 @@ function node(partial: Omit<GraphNodeModel, 'tone' | 'ariaLabel'> & { ariaKind: 
   return {
     ...rest,
     tone: toneOfStatus(rest.status),
-    ariaLabel: `${ariaKind} ${rest.name}, ${rest.status}`,
+    ariaLabel: rest.status ? `${ariaKind} ${rest.name}, ${rest.status}` : `${ariaKind} ${rest.name}`,
   };
 }
 
@@ -155,17 +158,29 @@ function driverChip(state: ClusterState, driver: string): DriverChip {
   };
 }
 
+function configMapNode(configMap: ConfigMap): GraphNodeModel {
+  const ref = refOf(configMap);
+  const keys = [...Object.keys(configMap.data ?? {}), ...Object.keys(configMap.binaryData ?? {})];
+  return node({
+    id: objectNodeId(ref),
+    kind: 'ConfigMap',
+    lane: 'claims',
+    kindLabel: 'ConfigMap',
+    ariaKind: 'ConfigMap',
+    name: shownName(ref),
+    // ConfigMaps have no phase: the card shows none unless it is going away.
+    status: configMap.metadata?.deletionTimestamp ? 'Terminating' : '',
+    // Its keys are the files a pod sees where it mounts it.
+    facts: [
+      `${keys.length} key${keys.length === 1 ? '' : 's'}`,
+      ...(keys.length > 0 ? [keys.join(', ')] : []),
+    ],
+    ref,
+  });
+}
+
 export function buildGraphModel(state: ClusterState): GraphModel {
   const nodes: GraphNodeModel[] = [];
-  const edges: GraphEdgeModel[] = [];
-  const edge = (kind: GraphEdgeKind, source: string, target: string, label?: string) =>
-    edges.push({
-      id: `${kind}:${source}->${target}`,
-      kind,
-      source,
-      target,
-      ...(label ? { label } : {}),
-    });
   const objects = state.objects;
   const zones = new Set<string>();
 
@@ -217,7 +232,6 @@ export function buildGraphModel(state: ClusterState): GraphModel {
     );
   }
 
-  const volumeByAssetId = new Map<string, string>();
   for (const volume of Object.values(objects.PersistentVolume)) addVolume(volume);
 
   function addVolume(volume: PersistentVolume): void {
@@ -251,27 +265,13 @@ export function buildGraphModel(state: ClusterState): GraphModel {
           : {}),
       }),
     );
-    const provisionedBy = volume.metadata?.annotations?.[ANN_PROVISIONED_BY];
-    if (provisionedBy && spec.storageClassName && objects.StorageClass[spec.storageClassName]) {
-      edge(
-        'provisioned',
-        objectNodeId({ kind: 'StorageClass', name: spec.storageClassName }),
-        id,
-        'provisioned',
-      );
-    }
   }
 
   for (const asset of Object.values(state.infra.assets)) addAsset(asset);
 
   function addAsset(asset: Asset): void {
     const id = assetNodeId(asset.id);
-    const kindLabel = {
-      'block-disk': 'Disk',
-      'file-share': 'NFS share',
-      'node-directory': 'Directory',
-      'empty-dir': 'emptyDir',
-    }[asset.kind];
+    const kindLabel = ASSET_KIND_LABELS[asset.kind];
     const files = Object.keys(asset.files).length;
     const place = asset.node
       ? `on ${asset.node}`
@@ -287,7 +287,7 @@ export function buildGraphModel(state: ClusterState): GraphModel {
         lane: 'storage',
         kindLabel,
         ariaKind: kindLabel,
-        name: asset.handle ?? asset.path ?? asset.id,
+        name: assetName(asset),
         status: 'exists',
         facts: [
           [asset.capacity ? describeQuantity(asset.capacity) : '', place].filter(Boolean).join(' · '),
@@ -304,23 +304,6 @@ export function buildGraphModel(state: ClusterState): GraphModel {
           : {}),
       }),
     );
-    if (asset.driver) edge('created-by', driverNodeId(asset.driver), id);
-    if (asset.node) edge('located', id, objectNodeId({ kind: 'Node', name: asset.node }));
-  }
-
-  // A PV's storage: the asset it uses (node directories: one per node that mounted it).
-  for (const runtime of Object.values(state.infra.pods)) {
-    for (const mount of Object.values(runtime.mounts)) {
-      if (mount.volumeName && mount.assetId) volumeByAssetId.set(mount.assetId, mount.volumeName);
-    }
-  }
-  for (const asset of Object.values(state.infra.assets)) {
-    const volumeName =
-      volumeByAssetId.get(asset.id) ??
-      (objects.PersistentVolume[asset.createdFor ?? ''] ? asset.createdFor : undefined);
-    if (volumeName && objects.PersistentVolume[volumeName]) {
-      edge('stored-on', objectNodeId({ kind: 'PersistentVolume', name: volumeName }), assetNodeId(asset.id));
-    }
   }
 
   for (const claim of Object.values(objects.PersistentVolumeClaim)) addClaim(claim);
@@ -339,7 +322,7 @@ export function buildGraphModel(state: ClusterState): GraphModel {
         lane: 'claims',
         kindLabel: 'PVC',
         ariaKind: 'PersistentVolumeClaim',
-        name: ref.namespace === 'default' ? ref.name : `${ref.namespace}/${ref.name}`,
+        name: shownName(ref),
         status: statusOf(claim, claim.status?.phase),
         facts: [
           `wants ${request ? describeQuantity(request) : '?'} · ${formatAccessModes(claim.spec?.accessModes)}`,
@@ -354,17 +337,6 @@ export function buildGraphModel(state: ClusterState): GraphModel {
         ref,
       }),
     );
-    const volumeName = claim.spec?.volumeName;
-    if (volumeName && objects.PersistentVolume[volumeName]) {
-      const bound = claim.status?.phase === 'Bound';
-      edge(
-        bound ? 'bound' : 'uses',
-        id,
-        objectNodeId({ kind: 'PersistentVolume', name: volumeName }),
-        // A bound line says so by its colour and weight; a claim only naming its volume says it.
-        bound ? undefined : 'names',
-      );
-    }
   }
 
   for (const pod of Object.values(objects.Pod)) addPod(pod);
@@ -384,7 +356,7 @@ export function buildGraphModel(state: ClusterState): GraphModel {
         lane: 'pods',
         kindLabel: 'Pod',
         ariaKind: 'Pod',
-        name: ref.namespace === 'default' ? ref.name : `${ref.namespace}/${ref.name}`,
+        name: shownName(ref),
         status,
         facts: [
           [nodeName ? `on ${nodeName}` : 'not scheduled', restartsFact(summary.restarts)]
@@ -397,29 +369,15 @@ export function buildGraphModel(state: ClusterState): GraphModel {
         ...(zone ? { zone } : {}),
       }),
     );
-    if (nodeName && objects.Node[nodeName])
-      edge('runs-on', id, objectNodeId({ kind: 'Node', name: nodeName }));
-    for (const volume of pod.spec?.volumes ?? []) {
-      const claimName = volume.persistentVolumeClaim?.claimName;
-      if (!claimName) continue;
-      const claimId = objectNodeId({
-        kind: 'PersistentVolumeClaim',
-        namespace: ref.namespace ?? 'default',
-        name: claimName,
-      });
-      if (objects.PersistentVolumeClaim[`${ref.namespace ?? 'default'}/${claimName}`])
-        edge('uses', id, claimId);
-    }
-    const runtime = state.infra.pods[pod.metadata?.uid ?? ''];
-    for (const mount of Object.values(runtime?.mounts ?? {})) {
-      if (mount.assetId?.startsWith('emptydir:')) edge('uses', id, assetNodeId(mount.assetId));
-    }
   }
+
+  // After the pods: a ConfigMap takes the row of the pod that mounts it, next to the pod's claims.
+  for (const configMap of Object.values(objects.ConfigMap)) nodes.push(configMapNode(configMap));
 
   const nodeIds = new Set(nodes.map((item) => item.id));
   return {
     nodes,
-    edges: edges.filter(
+    edges: relationEdges(state).filter(
       (item) => DRAWN_EDGES.has(item.kind) && nodeIds.has(item.source) && nodeIds.has(item.target),
     ),
     zones: [...zones].sort(),

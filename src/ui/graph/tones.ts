@@ -15,7 +15,7 @@ export const TONE_COLORS: Readonly<Record<Tone, ToneColors>> = {
   released: { fill: '#7b4bb7', text: '#ffffff', label: 'Released' },
   failed: { fill: '#c53030', text: '#ffffff', label: 'Failed / Lost / NotReady' },
   terminating: { fill: '#4a5568', text: '#ffffff', label: 'Terminating' },
-  neutral: { fill: '#e2e8f0', text: '#1a202c', label: 'No phase (classes, disks, drivers)' },
+  neutral: { fill: '#e2e8f0', text: '#1a202c', label: 'No phase (classes, ConfigMaps, disks, drivers)' },
 };
 
 /** The same hues, dark enough that every label reads at 7:1 or better (WCAG AAA) on a projector. */

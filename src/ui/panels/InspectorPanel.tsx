@@ -1,6 +1,7 @@
 /**
- * The selected object: its full YAML (status and annotations included), a `kubectl describe`
- * view, and for a claim the "why is it Pending?" matrix. Disks and drivers show their own facts.
+ * The selected object: what it uses and what uses it, its full YAML (status and annotations
+ * included), a `kubectl describe` view, and for a claim the "why is it Pending?" matrix. Disks and
+ * drivers show their own facts.
  */
 import { useEffect, useState } from 'react';
 import type { ClaimBindingExplanation, ClusterState } from '../../engine';
@@ -10,6 +11,7 @@ import { deleteObject, explainClaim, kubectlText } from '../engine/connection';
 import { useAppStore } from '../store';
 import { ClaimMatrix } from './ClaimMatrix';
 import { FaultActions, PodActions } from './ObjectActions';
+import { RelationLists } from './RelationLists';
 import { WhatIfButton } from '../whatif/WhatIfButton';
 
 type View = 'yaml' | 'describe' | 'why';
@@ -53,6 +55,7 @@ export function InspectorPanel() {
       {ref.kind === 'Node' && (
         <FaultActions target={{ node: ref.name }} faulty={state.infra.faults.nodes[ref.name] !== undefined} />
       )}
+      <RelationLists key={selectedId} state={state} end={ref} />
       <div role="tablist" aria-label="Inspector views" className="tabs">
         {views.map((item) => (
           <button
@@ -158,6 +161,7 @@ function AssetDetails({ state, id }: { state: ClusterState; id: string }) {
           </>
         )}
       </dl>
+      <RelationLists key={id} state={state} end={{ kind: 'Asset', id }} />
       <h4>Files ({files.length})</h4>
       {files.length === 0 ? (
         <p className="panel-empty">Empty.</p>
@@ -181,6 +185,7 @@ function DriverDetails({ name, state }: { name: string; state: ClusterState }) {
       <h3>{name}</h3>
       <p>{fault ? `Every backend call fails: ${fault}` : 'Installed and working.'}</p>
       <FaultActions target={{ driver: name }} faulty={fault !== undefined} />
+      <RelationLists key={name} state={state} end={{ kind: 'Driver', name }} />
     </section>
   );
 }
