@@ -11,6 +11,7 @@ const PATHS: Readonly<
   StorageClass: 'M4 4h16v4H4V4zm0 6h16v4H4v-4zm0 6h16v4H4v-4zm2-10.5v1h2v-1H6zm0 6v1h2v-1H6zm0 6v1h2v-1H6z',
   Node: 'M3 5h18v10H3V5zm2 2v6h14V7H5zm3 10h8v2H8v-2z',
   Asset: 'M4 6h16v12H4V6zm2 2v8h12V8H6z',
+  ConfigMap: 'M4 4h16v16H4V4zm2 2v12h12V6H6zm2 2h3v2H8V8zm5 0h3v2h-3V8zm-5 4h3v2H8v-2zm5 0h3v2h-3v-2z',
   Driver:
     'M10 2h4v3h3l2 2v3h3v4h-3v3l-2 2h-3v3h-4v-3H7l-2-2v-3H2v-4h3V7l2-2h3V2zm2 6a4 4 0 100 8 4 4 0 000-8z',
   Disk: 'M12 3a9 9 0 110 18 9 9 0 010-18zm0 6a3 3 0 100 6 3 3 0 000-6z',

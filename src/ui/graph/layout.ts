@@ -20,7 +20,14 @@ const MACHINE_HEIGHT = 48;
 /** A class card has its driver chip under its two facts. */
 const CLASS_HEIGHT = 100;
 const CLASS_ROW_STRIDE = CLASS_HEIGHT + 14;
-const ROW_STRIDE = CARD_HEIGHT + 14;
+
+/** The fixed height of a card (styles.css gives each kind its height). */
+export function cardHeight(item: Pick<GraphNodeModel, 'lane'>): number {
+  return item.lane === 'machines' ? MACHINE_HEIGHT : item.lane === 'classes' ? CLASS_HEIGHT : CARD_HEIGHT;
+}
+/** The free gutter between rows of cards (failure lines and their labels run in it). */
+export const ROW_GAP = 18;
+const ROW_STRIDE = CARD_HEIGHT + ROW_GAP;
 const COLUMN_GAP = 28;
 const COLUMN_STRIDE = CARD_WIDTH + COLUMN_GAP;
 const MACHINE_GAP = 14;
@@ -112,15 +119,16 @@ export function placeNodes(model: GraphModel, memory: LayoutMemory): Placement {
   const present = new Map(model.nodes.map((item) => [item.id, item]));
   // Free the rows of cards that are gone.
   for (const id of [...memory.slotOf.keys()]) if (!present.has(id)) memory.release(id);
-  const neighbours = new Map<string, string[]>();
-  for (const edge of model.edges) {
-    neighbours.set(edge.source, [...(neighbours.get(edge.source) ?? []), edge.target]);
-    neighbours.set(edge.target, [...(neighbours.get(edge.target) ?? []), edge.source]);
-  }
+  // A failure line joins objects that do not belong together (a claim and a volume it does not
+  // fit), so it places a new card near its partner but never pulls a chain into another zone.
+  const relations = neighbourMap(model.edges.filter((edge) => edge.kind !== 'failure'));
+  const neighbours = neighbourMap(model.edges);
   const chain = model.nodes.filter((item) => COLUMN_LANES.includes(item.lane));
-  const zoneOfChain = chainZones(chain, neighbours);
+  const zoneOfChain = chainZones(chain, relations);
   for (const item of chain) {
-    const zone = zoneOfChain.get(item.id) ?? NO_ZONE;
+    // A missing object a pod waits for has no relations of its own: it sits in its pod's zone.
+    const followed = item.missing && item.anchor !== undefined ? zoneOfChain.get(item.anchor) : undefined;
+    const zone = zoneOfChain.get(item.id) ?? followed ?? NO_ZONE;
     if (memory.zoneOf.has(item.id) && memory.zoneOf.get(item.id) !== zone) memory.release(item.id);
     if (memory.slotOf.get(item.id) === undefined) {
       takeSlot(memory, item, zone, preferredSlot(item, zone, neighbours, memory));
@@ -196,7 +204,10 @@ export function placeNodes(model: GraphModel, memory: LayoutMemory): Placement {
       });
     }
     inner += rows * ROW_STRIDE;
-    const bottom = inner + (boxed ? ZONE_PADDING : 0) - (rows > 0 ? ROW_STRIDE - CARD_HEIGHT : MACHINE_GAP);
+    // The gap under the last row stays in the lane, as under every other row: a failure line's
+    // label sits in the gap under its card (failure-route.ts), clear of the box's edge.
+    const bottom =
+      rows > 0 ? inner + (boxed ? ZONE_PADDING / 2 : 0) : inner + (boxed ? ZONE_PADDING : 0) - MACHINE_GAP;
     if (boxed) {
       boxes.push({
         zone: zone === NO_ZONE ? 'no zone' : zone,
@@ -209,6 +220,15 @@ export function placeNodes(model: GraphModel, memory: LayoutMemory): Placement {
     y = bottom + LANE_GAP + (boxed ? ZONE_PADDING : 0);
   }
   return { positions, zones: boxes, titles };
+}
+
+function neighbourMap(edges: GraphModel['edges']): Map<string, string[]> {
+  const neighbours = new Map<string, string[]>();
+  for (const edge of edges) {
+    neighbours.set(edge.source, [...(neighbours.get(edge.source) ?? []), edge.target]);
+    neighbours.set(edge.target, [...(neighbours.get(edge.target) ?? []), edge.source]);
+  }
+  return neighbours;
 }
 
 /** Nodes of one zone, side by side, in rows of at most four. */

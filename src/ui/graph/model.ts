@@ -30,7 +30,7 @@ import type { Tone } from './tones';
 import { toneOfStatus } from './tones';
 
 export type GraphNodeKind =
-  'Pod' | 'PersistentVolumeClaim' | 'PersistentVolume' | 'StorageClass' | 'Node' | 'Asset';
+  'Pod' | 'PersistentVolumeClaim' | 'PersistentVolume' | 'StorageClass' | 'Node' | 'Asset' | MissingKind;
 
 /** Columns, left to right; nodes (machines) sit in their own band above. */
 export type Lane = 'pods' | 'claims' | 'volumes' | 'storage' | 'classes' | 'machines';
@@ -65,17 +65,37 @@ export interface GraphNodeModel {
   readonly driver?: DriverChip;
   /** Accessible name: "PersistentVolume pv-10, Bound". */
   readonly ariaLabel: string;
+  // Added by graph/failure-overlay.ts:
+  /** A dashed card for an object a pod waits for that does not exist. */
+  readonly missing?: boolean;
+  /** The card's Warning events, as a mark on it. */
+  readonly warnings?: WarningMark;
+  /** The fact line that says why the object is stuck (one of `facts`), drawn as a warning. */
+  readonly alertFact?: string;
+}
+
+// ---- failures drawn on the graph (graph/failure-overlay.ts adds them to a built model) ----
+
+/** What a pod can wait for that is drawn only when missing (ConfigMaps have no card of their own). */
+export type MissingKind = 'ConfigMap';
+
+export interface WarningMark {
+  readonly count: number;
+  /** "2 warnings: ProvisioningFailed, FailedBinding". */
+  readonly ariaLabel: string;
+  /** The events, `namespace/name`, oldest first: the events panel shows them. */
+  readonly eventKeys: readonly string[];
 }
 
 export type GraphEdgeKind =
-  'uses' | 'bound' | 'provisioned' | 'stored-on' | 'runs-on' | 'located' | 'created-by';
+  'uses' | 'bound' | 'provisioned' | 'stored-on' | 'runs-on' | 'located' | 'created-by' | 'failure';
 
 /**
  * The relations drawn as lines: the storage chain. Where a pod runs and where its storage lives
  * is drawn as geometry instead (zone lanes), and a volume's class and driver are written on it,
  * so those lines would only cross the picture.
  */
-const DRAWN_EDGES: ReadonlySet<GraphEdgeKind> = new Set(['uses', 'bound', 'stored-on']);
+const DRAWN_EDGES: ReadonlySet<GraphEdgeKind> = new Set(['uses', 'bound', 'stored-on', 'failure']);
 
 export interface GraphEdgeModel {
   readonly id: string;
