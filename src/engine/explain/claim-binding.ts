@@ -3,6 +3,7 @@
  * controller and the scheduler use to match a claim, and a summary of what the claim waits for.
  */
 import { nameOf } from '../model/object-helpers';
+import type { PersistentVolume } from '../model/types';
 import { objectKey } from '../model/types';
 import type { ClusterState } from '../sim/state';
 import type { ClaimContext } from './claim-context';
@@ -35,13 +36,22 @@ export function explainClaimBinding(
   };
 }
 
-/** The volumes the claim is matched against, by name, each checked criterion by criterion. */
-export function volumeRows(context: ClaimContext): VolumeRow[] {
+/**
+ * The volumes the claim is matched against, by name, each checked criterion by criterion.
+ * `volumes` are all volumes by name; callers explaining many claims sort them once.
+ */
+export function volumeRows(
+  context: ClaimContext,
+  volumes: readonly PersistentVolume[] = volumesByName(context.state),
+): VolumeRow[] {
   const claim = context.claim;
   const named = (claim.status?.phase ?? 'Pending') === 'Pending' ? claim.spec?.volumeName : undefined;
   const mode: MatchMode = named ? 'named' : 'match';
-  return Object.values(context.state.objects.PersistentVolume)
+  return volumes
     .filter((volume) => !named || nameOf(volume) === named)
-    .sort((a, b) => nameOf(a).localeCompare(nameOf(b)))
     .map((volume) => volumeRow(context, volume, mode));
+}
+
+export function volumesByName(state: ClusterState): PersistentVolume[] {
+  return Object.values(state.objects.PersistentVolume).sort((a, b) => nameOf(a).localeCompare(nameOf(b)));
 }

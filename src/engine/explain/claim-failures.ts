@@ -24,7 +24,7 @@ import { objectKey, refOf } from '../model/types';
 import { FINALIZER_PVC_PROTECTION } from '../model/well-known';
 import type { ClusterState } from '../sim/state';
 import type { ClusterWriter } from '../sim/writer';
-import { volumeRows } from './claim-binding';
+import { volumeRows, volumesByName } from './claim-binding';
 import type { ClaimContext } from './claim-context';
 import { claimContext } from './claim-context';
 import { CRITERIA } from './criteria';
@@ -33,10 +33,12 @@ import type { BindingCriterion, VolumeRow } from './types';
 
 export function claimFailures(state: ClusterState, view: ClusterWriter): GraphFailure[] {
   const users = podsByClaim(view);
+  let volumes: readonly PersistentVolume[] | undefined;
   return view.list('PersistentVolumeClaim').flatMap((claim): GraphFailure[] => {
     if (isDeleting(claim)) return heldClaim(claim, users);
     if ((claim.status?.phase ?? 'Pending') !== 'Pending') return [];
-    const failure = pendingClaimFailure(state, claimContext(state, claim));
+    volumes ??= volumesByName(state);
+    const failure = pendingClaimFailure(state, claimContext(state, claim), volumes);
     return failure ? [failure] : [];
   });
 }
@@ -57,9 +59,13 @@ function heldClaim(claim: PersistentVolumeClaim, users: ReadonlyMap<string, Pod[
   ];
 }
 
-function pendingClaimFailure(state: ClusterState, context: ClaimContext): GraphFailure | undefined {
+function pendingClaimFailure(
+  state: ClusterState,
+  context: ClaimContext,
+  volumes: readonly PersistentVolume[],
+): GraphFailure | undefined {
   const claim = context.claim;
-  const rows = volumeRows(context);
+  const rows = volumeRows(context, volumes);
   const named = claim.spec?.volumeName;
   if (named) {
     // R25: the claim waits for that one volume; it binds once the volume exists and fits.
