@@ -178,7 +178,11 @@ test('a warning mark opens the events panel on its event', async ({ page }, test
   await expect(row).toContainText('storageclass.storage.k8s.io "nope" not found');
   await expect(row).toBeInViewport();
   await picture(app, testInfo, 'events-panel');
-  // The mark opened the events; it did not select the card around it.
+  // The mark opened the events; it did not select the card around it, by mouse or by keyboard.
+  await app.panel('Why').click();
+  await mark.focus();
+  await page.keyboard.press('Enter');
+  await expect(app.panel('Events')).toHaveAttribute('aria-selected', 'true');
   await app.panel('Inspector').click();
   await expect(page.getByRole('region', { name: 'Inspector: PersistentVolumeClaim data' })).toHaveCount(0);
 });

@@ -148,6 +148,8 @@ function WarningMarkButton({ mark }: { mark: WarningMark }) {
         focusEvents(mark.eventKeys);
         showPanel('events');
       }}
+      // Enter and Space on the mark press the mark; the card around it must not take them too.
+      onKeyDown={(event) => event.stopPropagation()}
     >
       ⚠ {mark.count}
     </button>
