@@ -65,17 +65,18 @@ function pendingClaimFailure(
   volumes: readonly PersistentVolume[],
 ): GraphFailure | undefined {
   const claim = context.claim;
-  const rows = volumeRows(context, volumes);
   const named = claim.spec?.volumeName;
   if (named) {
     // R25: the claim waits for that one volume; it binds once the volume exists and fits.
-    const [row] = rows;
+    const [row] = volumeRows(context, volumes);
     if (!row) return { kind: 'claim-alone', claim: refOf(claim), label: `volume ${named} not found` };
     return row.eligible ? undefined : closestFailure(state, context, row);
   }
-  if (rows.some((row) => row.eligible)) return undefined;
   const stuck = whyNothingProvisions(state, context);
   if (!stuck) return undefined;
+  const rows = volumeRows(context, volumes);
+  // A volume that fits is bound on the binder's (or the scheduler's) next pass.
+  if (rows.some((row) => row.eligible)) return undefined;
   const closest = closestRow(state, context, rows);
   return closest
     ? closestFailure(state, context, closest)

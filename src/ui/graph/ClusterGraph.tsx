@@ -16,6 +16,7 @@ import { LayoutMemory, applyOrder, placeNodes } from './layout';
 import type { GraphModel } from './model';
 import { buildGraphModel } from './model';
 import { withFailures } from './failure-overlay';
+import { FAILURE_HANDLE } from './failure-route';
 import type { RelationFlowEdge } from './RelationEdge';
 import { RelationEdge } from './RelationEdge';
 import type { ResourceFlowNode } from './ResourceNode';
@@ -142,6 +143,8 @@ export function ClusterGraph({ children }: { children?: ReactNode }) {
           type: 'relation',
           source,
           target,
+          // A fading failure line keeps its route (from the bottom of its card).
+          ...(item.kind === 'failure' ? { sourceHandle: FAILURE_HANDLE } : {}),
           data: { kind: item.kind, entering: false, exiting: true },
           selectable: false,
           focusable: false,
