@@ -5,6 +5,7 @@
  */
 import type { Node, Pod, PodStatus, Volume } from 'kubernetes-types/core/v1';
 import { isDeleting, nameOf, namespaceOf, uidOf } from '../model/object-helpers';
+import type { ObjectRef } from '../model/types';
 import { objectKey, refOf } from '../model/types';
 import { LABEL_ZONE } from '../model/well-known';
 import {
@@ -72,9 +73,13 @@ function stopPod(writer: ClusterWriter, pod: Pod, nodeName: string): void {
   );
 }
 
-type MountOutcome =
+/**
+ * What setting up one pod volume on a node came to. A failure names the object it waits for
+ * when that object does not exist (`missing`), or says the volume is not attached yet.
+ */
+export type MountOutcome =
   | { ok: true; mount: PodMount; asset?: Asset; note?: string }
-  | { ok: false; message: string; rule: RuleId; unattached?: boolean };
+  | { ok: false; message: string; rule: RuleId; unattached?: boolean; missing?: ObjectRef };
 
 function startPod(writer: ClusterWriter, pod: Pod, node: Node): void {
   const nodeName = nameOf(node);
@@ -155,7 +160,8 @@ function readOnlyMounts(pod: Pod): Map<string, boolean> {
   return result;
 }
 
-function mountVolume(
+/** Sets up one volume of a pod on its node, reading only: the caller stores what it returns. */
+export function mountVolume(
   writer: ClusterWriter,
   pod: Pod,
   node: Node,
@@ -189,6 +195,7 @@ function mountVolume(
       return {
         ok: false,
         rule: 'R63',
+        missing: { kind: 'ConfigMap', namespace: namespaceOf(pod), name: configMapName },
         message: `MountVolume.SetUp failed for volume "${volume.name}" : configmap "${configMapName}" not found`,
       };
     }
@@ -267,7 +274,14 @@ function mountClaim(
   const nodeName = nameOf(node);
   const claimName = volume.persistentVolumeClaim?.claimName ?? '';
   const claim = writer.get('PersistentVolumeClaim', objectKey(namespaceOf(pod), claimName));
-  if (!claim) return { ok: false, rule: 'R60', message: `persistentvolumeclaim "${claimName}" not found` };
+  if (!claim) {
+    return {
+      ok: false,
+      rule: 'R60',
+      message: `persistentvolumeclaim "${claimName}" not found`,
+      missing: { kind: 'PersistentVolumeClaim', namespace: namespaceOf(pod), name: claimName },
+    };
+  }
   if (isDeleting(claim))
     return { ok: false, rule: 'R44', message: `persistentvolumeclaim "${claimName}" is being deleted` };
   const volumeName = claim.spec?.volumeName;

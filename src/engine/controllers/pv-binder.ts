@@ -471,6 +471,17 @@ function emitWaitForFirstConsumer(writer: ClusterWriter, claim: PersistentVolume
 }
 
 /** R28/R29: find who provisions the claim's class and hand the claim to it. */
+/**
+ * The external provisioner a class's claims are handed to (R28, R29): its own name, or for an
+ * in-tree `kubernetes.io/` name the CSI driver it migrated to; undefined when no plugin matches
+ * (including `kubernetes.io/no-provisioner`). Whether that provisioner runs is another question.
+ */
+export function externalProvisionerOf(provisioner: string): string | undefined {
+  if (!provisioner.startsWith('kubernetes.io/')) return provisioner;
+  if (provisioner === NO_PROVISIONER) return undefined;
+  return migratedDriverFor(provisioner)?.name;
+}
+
 function provisionClaim(writer: ClusterWriter, claim: PersistentVolumeClaim): void {
   const className = claimClass(claim);
   const storageClass = writer.get('StorageClass', className);
@@ -486,21 +497,17 @@ function provisionClaim(writer: ClusterWriter, claim: PersistentVolumeClaim): vo
     return;
   }
   const provisioner = storageClass.provisioner;
-  let external = provisioner;
-  if (provisioner.startsWith('kubernetes.io/')) {
-    const migrated = migratedDriverFor(provisioner);
-    if (!migrated || provisioner === NO_PROVISIONER) {
-      writer.event(
-        claim,
-        'Warning',
-        'ProvisioningFailed',
-        `no volume plugin matched name: ${provisioner}`,
-        SOURCE,
-        because('R28', ''),
-      );
-      return;
-    }
-    external = migrated.name;
+  const external = externalProvisionerOf(provisioner);
+  if (!external) {
+    writer.event(
+      claim,
+      'Warning',
+      'ProvisioningFailed',
+      `no volume plugin matched name: ${provisioner}`,
+      SOURCE,
+      because('R28', ''),
+    );
+    return;
   }
   if (
     annotationOf(claim, ANN_STORAGE_PROVISIONER) !== external ||

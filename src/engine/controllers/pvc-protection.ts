@@ -3,10 +3,19 @@
  * while any pod scheduled to a node uses it, whatever that pod's phase (R43).
  */
 import { hasFinalizer, isDeleting, nameOf, namespaceOf } from '../model/object-helpers';
+import type { PersistentVolumeClaim, Pod } from '../model/types';
 import { objectKey } from '../model/types';
 import { FINALIZER_PVC_PROTECTION } from '../model/well-known';
 import type { ClusterWriter } from '../sim/writer';
 import { podsByClaim } from './lookups';
+
+/** R43: the pods that keep a claim being deleted: those scheduled to a node, whatever their phase. */
+export function scheduledUsersOfClaim(
+  users: ReadonlyMap<string, Pod[]>,
+  claim: PersistentVolumeClaim,
+): Pod[] {
+  return (users.get(objectKey(namespaceOf(claim), nameOf(claim))) ?? []).filter((pod) => pod.spec?.nodeName);
+}
 
 export function runClaimProtection(writer: ClusterWriter): void {
   let users: ReturnType<typeof podsByClaim> | undefined;
@@ -35,10 +44,7 @@ export function runClaimProtection(writer: ClusterWriter): void {
     }
     if (!protectedNow) continue;
     users ??= podsByClaim(writer);
-    const scheduledUsers = (users.get(objectKey(namespaceOf(claim), nameOf(claim))) ?? []).filter(
-      (pod) => pod.spec?.nodeName,
-    );
-    if (scheduledUsers.length > 0) continue;
+    if (scheduledUsersOfClaim(users, claim).length > 0) continue;
     const finalizers = (claim.metadata?.finalizers ?? []).filter((item) => item !== FINALIZER_PVC_PROTECTION);
     writer.update(
       'PersistentVolumeClaim',

@@ -64,7 +64,7 @@ function schedulePod(writer: ClusterWriter, pod: Pod, nodes: Node[]): void {
   const reasons = new Map<string, number>();
   const feasible: { node: Node; plan: VolumePlan }[] = [];
   for (const node of nodes) {
-    const reason = nodeReason(writer, pod, node);
+    const reason = nodeFilterReason(writer, pod, node);
     if (reason) {
       reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
       continue;
@@ -160,7 +160,7 @@ function describeWhy(pod: Pod): string {
 }
 
 /** Non-storage filters: node readiness, nodeSelector, required node affinity. */
-function nodeReason(writer: ClusterWriter, pod: Pod, node: Node): string | undefined {
+export function nodeFilterReason(writer: ClusterWriter, pod: Pod, node: Node): string | undefined {
   if (!isNodeReady(writer, node)) {
     // A node that stopped reporting is Ready=Unknown: the node lifecycle controller taints it unreachable.
     const ready = node.status?.conditions?.find((condition) => condition.type === 'Ready');

@@ -36,24 +36,39 @@ export interface PodClaims {
   readonly delayed: PersistentVolumeClaim[];
 }
 
+/** Why a claim blocks its pod before any node is tried (R47). */
+export interface BlockingClaim {
+  readonly reason: string;
+  readonly claimName: string;
+  readonly cause: 'missing' | 'deleting' | 'lost' | 'unbound';
+}
+
 /** R47: claims that make a pod unschedulable before any node is considered, or the claims to place. */
-export function preFilterClaims(writer: ClusterWriter, pod: Pod): { claims: PodClaims } | { reason: string } {
+export function preFilterClaims(writer: ClusterWriter, pod: Pod): { claims: PodClaims } | BlockingClaim {
   const bound: PersistentVolumeClaim[] = [];
   const delayed: PersistentVolumeClaim[] = [];
   for (const claimName of claimNamesOfPod(pod)) {
     const claim = writer.get('PersistentVolumeClaim', objectKey(namespaceOf(pod), claimName));
-    if (!claim) return { reason: `persistentvolumeclaim "${claimName}" not found` };
-    if (isDeleting(claim)) return { reason: `persistentvolumeclaim "${claimName}" is being deleted` };
+    if (!claim)
+      return { reason: `persistentvolumeclaim "${claimName}" not found`, claimName, cause: 'missing' };
+    if (isDeleting(claim))
+      return {
+        reason: `persistentvolumeclaim "${claimName}" is being deleted`,
+        claimName,
+        cause: 'deleting',
+      };
     if (claim.status?.phase === 'Lost') {
       return {
         reason: `persistentvolumeclaim "${claimName}" bound to non-existent persistentvolume "${claim.spec?.volumeName ?? ''}"`,
+        claimName,
+        cause: 'lost',
       };
     }
     const fullyBound =
       Boolean(claim.spec?.volumeName) && annotationOf(claim, ANN_BIND_COMPLETED) !== undefined;
     if (fullyBound) bound.push(claim);
     else if (claim.spec?.volumeName || !isDelayBinding(writer, claim))
-      return { reason: 'pod has unbound immediate PersistentVolumeClaims' };
+      return { reason: 'pod has unbound immediate PersistentVolumeClaims', claimName, cause: 'unbound' };
     else delayed.push(claim);
   }
   return { claims: { bound, delayed } };

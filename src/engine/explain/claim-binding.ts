@@ -3,13 +3,15 @@
  * controller and the scheduler use to match a claim, and a summary of what the claim waits for.
  */
 import { nameOf } from '../model/object-helpers';
+import type { PersistentVolume } from '../model/types';
 import { objectKey } from '../model/types';
 import type { ClusterState } from '../sim/state';
+import type { ClaimContext } from './claim-context';
 import { claimContext } from './claim-context';
 import type { MatchMode } from './criteria';
 import { CRITERIA, volumeRow } from './criteria';
 import { summarize } from './summary';
-import type { ClaimBindingExplanation } from './types';
+import type { ClaimBindingExplanation, VolumeRow } from './types';
 
 /**
  * Explains the claim `namespace/name`, or undefined when it does not exist. An unbound claim that
@@ -24,18 +26,32 @@ export function explainClaimBinding(
   const claim = state.objects.PersistentVolumeClaim[objectKey(namespace, name)];
   if (!claim) return undefined;
   const context = claimContext(state, claim);
-  const phase = claim.status?.phase ?? 'Pending';
-  const named = phase === 'Pending' ? claim.spec?.volumeName : undefined;
-  const mode: MatchMode = named ? 'named' : 'match';
-  const volumes = Object.values(state.objects.PersistentVolume)
-    .filter((volume) => !named || nameOf(volume) === named)
-    .sort((a, b) => nameOf(a).localeCompare(nameOf(b)));
-  const rows = volumes.map((volume) => volumeRow(context, volume, mode));
+  const rows = volumeRows(context);
   return {
     claim: { namespace, name },
-    phase,
+    phase: claim.status?.phase ?? 'Pending',
     criteria: CRITERIA,
     rows,
     summary: summarize(context, rows),
   };
+}
+
+/**
+ * The volumes the claim is matched against, by name, each checked criterion by criterion.
+ * `volumes` are all volumes by name; callers explaining many claims sort them once.
+ */
+export function volumeRows(
+  context: ClaimContext,
+  volumes: readonly PersistentVolume[] = volumesByName(context.state),
+): VolumeRow[] {
+  const claim = context.claim;
+  const named = (claim.status?.phase ?? 'Pending') === 'Pending' ? claim.spec?.volumeName : undefined;
+  const mode: MatchMode = named ? 'named' : 'match';
+  return volumes
+    .filter((volume) => !named || nameOf(volume) === named)
+    .map((volume) => volumeRow(context, volume, mode));
+}
+
+export function volumesByName(state: ClusterState): PersistentVolume[] {
+  return Object.values(state.objects.PersistentVolume).sort((a, b) => nameOf(a).localeCompare(nameOf(b)));
 }

@@ -4,6 +4,7 @@ import { Background, ControlButton, Controls, ReactFlow } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import type { ReactNode } from 'react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { graphFailures } from '../../engine';
 import { registerHandle } from '../commands/handles';
 import { useAppStore } from '../store';
 import type { LaneTitleFlowNode, ZoneFlowNode } from './BackdropNodes';
@@ -14,6 +15,8 @@ import type { Placement, Position } from './layout';
 import { LayoutMemory, applyOrder, cardSizes, placeNodes } from './layout';
 import type { GraphModel } from './model';
 import { buildGraphModel } from './model';
+import { withFailures } from './failure-overlay';
+import { FAILURE_HANDLE } from './failure-route';
 import type { RelationFlowEdge } from './RelationEdge';
 import { RelationEdge } from './RelationEdge';
 import type { ResourceFlowNode } from './ResourceNode';
@@ -37,8 +40,8 @@ const NODE_TYPES = {
 };
 const EDGE_TYPES = { relation: RelationEdge };
 const EMPTY_MODEL: GraphModel = { nodes: [], edges: [], zones: [] };
-/** Ghosts, zone boxes and lane titles are drawn but never selected. */
-const NOT_SELECTABLE = /^(ghost|zone|lane):/;
+/** Ghosts, missing objects, zone boxes and lane titles are drawn but never selected. */
+const NOT_SELECTABLE = /^(ghost|missing|zone|lane):/;
 
 type FlowNode = ResourceFlowNode | ZoneFlowNode | LaneTitleFlowNode;
 
@@ -49,7 +52,11 @@ export function ClusterGraph({ children }: { children?: ReactNode }) {
   const highlightedIds = useAppStore((store) => store.highlightedIds);
   const select = useAppStore((store) => store.select);
   const showPanel = useAppStore((store) => store.showPanel);
-  const model = useMemo(() => (state ? buildGraphModel(state) : EMPTY_MODEL), [state]);
+  // Failures go in before the layout, so their lines and missing cards are placed like the rest.
+  const model = useMemo(
+    () => (state ? withFailures(buildGraphModel(state), graphFailures(state)) : EMPTY_MODEL),
+    [state],
+  );
   const transitions = useGraphTransitions(model);
   const memory = useRef(new LayoutMemory());
   const lastPositions = useRef(new Map<string, Position>());
@@ -108,7 +115,8 @@ export function ClusterGraph({ children }: { children?: ReactNode }) {
         highlighted: highlighted.has(item.id),
       }),
       selected: item.id === selectedId,
-      ariaRole: 'button',
+      // A missing object has nothing to inspect: a picture, not a control.
+      ...(item.missing ? { selectable: false, focusable: false, ariaRole: 'img' } : { ariaRole: 'button' }),
     }));
     const ghosts = transitions.ghostNodes.map((item): ResourceFlowNode => ({
       id: `ghost:${item.id}`,
@@ -146,6 +154,8 @@ export function ClusterGraph({ children }: { children?: ReactNode }) {
           type: 'relation',
           source,
           target,
+          // A fading failure line keeps its route (from the bottom of its card).
+          ...(item.kind === 'failure' ? { sourceHandle: FAILURE_HANDLE } : {}),
           data: { kind: item.kind, entering: false, exiting: true },
           selectable: false,
           focusable: false,

@@ -1,9 +1,13 @@
-/** A relation between two cards; a new binding draws itself, a broken one fades. */
+/**
+ * A relation between two cards; a new binding draws itself, a broken one fades. A failure line
+ * runs through the gutters between cards (failure-route.ts), its label under its source card.
+ */
 import type { Edge, EdgeProps } from '@xyflow/react';
 import { BaseEdge, EdgeLabelRenderer, getBezierPath } from '@xyflow/react';
 import { motion } from 'motion/react';
 import { memo } from 'react';
 import { useTileView } from './level-of-detail';
+import { failureRoute } from './failure-route';
 import type { GraphEdgeKind } from './model';
 
 export interface RelationEdgeData extends Record<string, unknown> {
@@ -25,6 +29,26 @@ function RelationEdgeView({
   targetPosition,
   data,
 }: EdgeProps<RelationFlowEdge>) {
+  const tile = useTileView();
+  if (data?.kind === 'failure') {
+    const route = failureRoute({ x: sourceX, y: sourceY }, { x: targetX, y: targetY });
+    return (
+      <>
+        <motion.path
+          id={id}
+          d={route.path}
+          className="relation-edge relation-failure"
+          fill="none"
+          initial={data.entering ? { pathLength: 0 } : false}
+          animate={data.exiting ? { opacity: 0 } : { pathLength: 1, opacity: 1 }}
+          transition={{ duration: data.exiting ? 0.5 : 0.6, ease: 'easeInOut' }}
+        />
+        {!tile && data.label && (
+          <EdgeText x={route.label.x} y={route.label.y} text={data.label} className="failure-label" />
+        )}
+      </>
+    );
+  }
   const [path, labelX, labelY] = getBezierPath({
     sourceX,
     sourceY,
@@ -34,7 +58,7 @@ function RelationEdgeView({
     targetPosition,
   });
   // Zoomed out to tiles, a label would be an unreadable smudge.
-  const label = useTileView() ? undefined : data?.label;
+  const label = tile ? undefined : data?.label;
   const kind = data?.kind ?? 'uses';
   const entering = data?.entering ?? false;
   const exiting = data?.exiting ?? false;
@@ -62,10 +86,15 @@ function RelationEdgeView({
   );
 }
 
-function EdgeText({ x, y, text }: { x: number; y: number; text: string }) {
+/** A label at (x, y); too long for its room, it ends in an ellipsis and shows in full on hover. */
+function EdgeText({ x, y, text, className }: { x: number; y: number; text: string; className?: string }) {
   return (
     <EdgeLabelRenderer>
-      <div className="edge-label" style={{ transform: `translate(-50%, -50%) translate(${x}px, ${y}px)` }}>
+      <div
+        className={className ? `edge-label ${className}` : 'edge-label'}
+        title={text}
+        style={{ transform: `translate(-50%, -50%) translate(${x}px, ${y}px)` }}
+      >
         {text}
       </div>
     </EdgeLabelRenderer>

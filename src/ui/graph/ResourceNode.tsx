@@ -6,7 +6,8 @@ import { memo } from 'react';
 import { KindIcon } from './icons';
 import { useNearView, useTileView } from './level-of-detail';
 import { useAppStore } from '../store';
-import type { DriverChip, GraphNodeModel } from './model';
+import { FAILURE_HANDLE } from './failure-route';
+import type { DriverChip, GraphNodeModel, WarningMark } from './model';
 import { toneStyle } from './tones';
 
 export interface ResourceNodeData extends Record<string, unknown> {
@@ -35,6 +36,7 @@ function ResourceNodeView({ id, data, selected }: NodeProps<ResourceFlowNode>) {
     selected ? 'is-selected' : '',
     highlighted ? 'is-highlighted' : '',
     model.status === 'Terminating' ? 'is-terminating' : '',
+    model.missing ? 'is-missing' : '',
     tile ? 'is-tile' : '',
   ]
     .filter(Boolean)
@@ -51,30 +53,29 @@ function ResourceNodeView({ id, data, selected }: NodeProps<ResourceFlowNode>) {
       <motion.div {...motionProps} style={toneStyle(model.tone)}>
         <Handle type="target" position={Position.Left} className="node-handle" isConnectable={false} />
         <Handle type="source" position={Position.Right} className="node-handle" isConnectable={false} />
+        <FailureHandle />
       </motion.div>
     );
   }
+  const statusPill = (
+    <motion.span
+      key={pulse}
+      className="status-pill"
+      style={toneStyle(model.tone)}
+      initial={pulse > 0 ? { scale: 1.35 } : false}
+      animate={{ scale: 1 }}
+      transition={{ duration: 0.4 }}
+    >
+      {model.status}
+    </motion.span>
+  );
   return (
     <motion.div {...motionProps}>
       <Handle type="target" position={Position.Left} className="node-handle" isConnectable={false} />
       <div className="resource-node__header">
         <KindIcon kind={model.kind} label={model.kindLabel} />
         <span className="resource-node__kind">{model.kindLabel}</span>
-        {/* A card whose status is its kind's ordinary state, or that has none (a ConfigMap has no
-            phase), leaves the header to its kind. */}
-        {model.quietStatus || (!model.status && model.files === undefined) ? null : model.files ===
-          undefined ? (
-          <motion.span
-            key={pulse}
-            className="status-pill"
-            style={toneStyle(model.tone)}
-            initial={pulse > 0 ? { scale: 1.35 } : false}
-            animate={{ scale: 1 }}
-            transition={{ duration: 0.4 }}
-          >
-            {model.status}
-          </motion.span>
-        ) : (
+        {model.files !== undefined ? (
           // Storage shows what it holds where other cards show a status: the data travels with it.
           <motion.span
             key={`files-${model.files}`}
@@ -85,19 +86,74 @@ function ResourceNodeView({ id, data, selected }: NodeProps<ResourceFlowNode>) {
           >
             {model.files} {model.files === 1 ? 'file' : 'files'}
           </motion.span>
+        ) : (
+          // A missing object's kind ("ConfigMap") takes the header; its status opens its fact line.
+          // A status that is the kind's ordinary state, or none (a ConfigMap has no phase), has no pill.
+          !model.missing && !model.quietStatus && model.status && statusPill
         )}
       </div>
-      <div className="resource-node__name" title={model.name}>
-        {model.name}
+      <div className="resource-node__name-row">
+        <div className="resource-node__name" title={model.name}>
+          {model.name}
+        </div>
+        {model.warnings && <WarningMarkButton mark={model.warnings} />}
       </div>
-      {model.facts.map((fact) => (
-        <div key={fact} className="resource-node__fact" title={fact}>
-          {fact}
+      {model.facts.map((fact, index) => (
+        <div
+          key={fact}
+          className={fact === model.alertFact ? 'resource-node__fact is-alert' : 'resource-node__fact'}
+          title={fact}
+        >
+          {model.missing && index === 0 ? (
+            <>
+              {statusPill} {fact}
+            </>
+          ) : (
+            fact
+          )}
         </div>
       ))}
       {model.driver && <DriverChipButton chip={model.driver} />}
       <Handle type="source" position={Position.Right} className="node-handle" isConnectable={false} />
+      <FailureHandle />
     </motion.div>
+  );
+}
+
+/** Where failure lines leave the card (after the right-hand handle, which stays the default source). */
+function FailureHandle() {
+  return (
+    <Handle
+      type="source"
+      id={FAILURE_HANDLE}
+      position={Position.Bottom}
+      className="node-handle node-handle--failure"
+      isConnectable={false}
+    />
+  );
+}
+
+/** "⚠ 2": the card's Warning events; it opens the events panel on them. */
+function WarningMarkButton({ mark }: { mark: WarningMark }) {
+  const focusEvents = useAppStore((store) => store.focusEvents);
+  const showPanel = useAppStore((store) => store.showPanel);
+  return (
+    <button
+      type="button"
+      className="warning-mark nodrag"
+      aria-label={mark.ariaLabel}
+      title={mark.ariaLabel}
+      onClick={(event) => {
+        // The click opens the events, it does not select the card around it.
+        event.stopPropagation();
+        focusEvents(mark.eventKeys);
+        showPanel('events');
+      }}
+      // Enter and Space on the mark press the mark; the card around it must not take them too.
+      onKeyDown={(event) => event.stopPropagation()}
+    >
+      ⚠ {mark.count}
+    </button>
   );
 }
 

@@ -1,8 +1,10 @@
 /** Graph model cards and edges as the React Flow nodes and edges that draw them (main graph and what-if graphs alike). */
+import { failureEdgeAriaLabel } from './failure-overlay';
 import type { Position } from './layout';
 import type { GraphEdgeModel, GraphNodeModel } from './model';
 import type { RelationFlowEdge } from './RelationEdge';
 import type { ResourceFlowNode, ResourceNodeData } from './ResourceNode';
+import { FAILURE_HANDLE } from './failure-route';
 import type { GraphTransitions } from './use-graph-transitions';
 
 /** A live card as a React Flow node; each graph adds how it may be selected and focused. */
@@ -30,11 +32,14 @@ export function resourceFlowNode(
 }
 
 export function relationFlowEdge(item: GraphEdgeModel, entering: boolean): RelationFlowEdge {
+  const failure = item.kind === 'failure';
   return {
     id: item.id,
     type: 'relation',
     source: item.source,
     target: item.target,
+    // A failure line leaves its card at the bottom, into the gutter under the row (failure-route.ts).
+    ...(failure ? { sourceHandle: FAILURE_HANDLE, ariaLabel: failureEdgeAriaLabel(item) } : {}),
     data: {
       kind: item.kind,
       ...(item.label ? { label: item.label } : {}),

@@ -16,7 +16,8 @@ import type { GraphModel, GraphNodeModel, Lane } from './model';
 export const CARD_WIDTH = 150;
 /** A typical card (kind line, name, two facts); nodes are shorter. */
 export const CARD_HEIGHT = 80;
-const ROW_GAP = 14;
+/** The free gutter between rows of cards (failure lines and their labels run in it). */
+export const ROW_GAP = 18;
 const COLUMN_GAP = 24;
 const MACHINE_GAP = 14;
 const MACHINES_PER_ROW = 4;
@@ -35,6 +36,15 @@ export interface CardSizes {
   readonly classHeight: number;
   readonly titleHeight: number;
   readonly zoneLabelHeight: number;
+}
+
+/** The fixed height of a card (styles.css gives each kind its height). */
+export function cardHeight(item: Pick<GraphNodeModel, 'lane'>, size: CardSizes = cardSizes()): number {
+  return item.lane === 'machines'
+    ? size.machineHeight
+    : item.lane === 'classes'
+      ? size.classHeight
+      : size.height;
 }
 
 export function cardSizes(scale = 1): CardSizes {
@@ -140,15 +150,16 @@ export function placeNodes(
   const present = new Map(model.nodes.map((item) => [item.id, item]));
   // Free the rows of cards that are gone.
   for (const id of [...memory.slotOf.keys()]) if (!present.has(id)) memory.release(id);
-  const neighbours = new Map<string, string[]>();
-  for (const edge of model.edges) {
-    neighbours.set(edge.source, [...(neighbours.get(edge.source) ?? []), edge.target]);
-    neighbours.set(edge.target, [...(neighbours.get(edge.target) ?? []), edge.source]);
-  }
+  // A failure line joins objects that do not belong together (a claim and a volume it does not
+  // fit), so it places a new card near its partner but never pulls a chain into another zone.
+  const relations = neighbourMap(model.edges.filter((edge) => edge.kind !== 'failure'));
+  const neighbours = neighbourMap(model.edges);
   const chain = model.nodes.filter((item) => COLUMN_LANES.includes(item.lane));
-  const zoneOfChain = chainZones(chain, neighbours);
+  const zoneOfChain = chainZones(chain, relations);
   for (const item of chain) {
-    const zone = zoneOfChain.get(item.id) ?? NO_ZONE;
+    // A missing object a pod waits for has no relations of its own: it sits in its pod's zone.
+    const followed = item.missing && item.anchor !== undefined ? zoneOfChain.get(item.anchor) : undefined;
+    const zone = zoneOfChain.get(item.id) ?? followed ?? NO_ZONE;
     if (memory.zoneOf.has(item.id) && memory.zoneOf.get(item.id) !== zone) memory.release(item.id);
     if (memory.slotOf.get(item.id) === undefined) {
       takeSlot(memory, item, zone, preferredSlot(item, zone, neighbours, memory));
@@ -223,7 +234,10 @@ export function placeNodes(
       });
     }
     inner += rows * rowStride;
-    const bottom = inner + (boxed ? ZONE_PADDING : 0) - (rows > 0 ? rowStride - size.height : MACHINE_GAP);
+    // The gap under the last row stays in the lane, as under every other row: a failure line's
+    // label sits in the gap under its card (failure-route.ts), clear of the box's edge.
+    const bottom =
+      rows > 0 ? inner + (boxed ? ZONE_PADDING / 2 : 0) : inner + (boxed ? ZONE_PADDING : 0) - MACHINE_GAP;
     if (boxed) {
       boxes.push({
         zone: zone === NO_ZONE ? 'no zone' : zone,
@@ -258,6 +272,15 @@ export function placeNodes(
     x += boxWidth + 2 * ZONE_PADDING + LANE_GAP;
   }
   return { positions, zones: boxes, titles };
+}
+
+function neighbourMap(edges: GraphModel['edges']): Map<string, string[]> {
+  const neighbours = new Map<string, string[]>();
+  for (const edge of edges) {
+    neighbours.set(edge.source, [...(neighbours.get(edge.source) ?? []), edge.target]);
+    neighbours.set(edge.target, [...(neighbours.get(edge.target) ?? []), edge.source]);
+  }
+  return neighbours;
 }
 
 /** Nodes of one zone, side by side, in rows of at most four. */

@@ -35,7 +35,7 @@ import { toneOfStatus } from './tones';
 export type GraphNodeKind =
   'Pod' | 'PersistentVolumeClaim' | 'ConfigMap' | 'PersistentVolume' | 'StorageClass' | 'Node' | 'Asset';
 
-/** Columns, left to right (ConfigMaps sit beside the claims); nodes (machines) sit in their own band above. */
+/** Columns, left to right (ConfigMaps sit beside the claims); nodes (machines) head their zone's lane. */
 export type Lane = 'pods' | 'claims' | 'volumes' | 'storage' | 'classes' | 'machines';
 
 /** The driver that provisions a class's volumes, drawn as a chip on the class's card. */
@@ -73,17 +73,37 @@ export interface GraphNodeModel {
   readonly driver?: DriverChip;
   /** Accessible name: "PersistentVolume pv-10, Bound". */
   readonly ariaLabel: string;
+  // Added by graph/failure-overlay.ts:
+  /** A dashed card for an object a pod waits for that does not exist. */
+  readonly missing?: boolean;
+  /** The card's Warning events, as a mark on it. */
+  readonly warnings?: WarningMark;
+  /** The fact line that says why the object is stuck (one of `facts`), drawn as a warning. */
+  readonly alertFact?: string;
+}
+
+// ---- failures drawn on the graph (graph/failure-overlay.ts adds them to a built model) ----
+
+/** What a pod can wait for that is drawn as a dashed card while it is missing. */
+export type MissingKind = 'ConfigMap';
+
+export interface WarningMark {
+  readonly count: number;
+  /** "2 warnings: ProvisioningFailed, FailedBinding". */
+  readonly ariaLabel: string;
+  /** The events, `namespace/name`, oldest first: the events panel shows them. */
+  readonly eventKeys: readonly string[];
 }
 
 export type GraphEdgeKind =
-  'uses' | 'bound' | 'provisioned' | 'stored-on' | 'runs-on' | 'located' | 'created-by';
+  'uses' | 'bound' | 'provisioned' | 'stored-on' | 'runs-on' | 'located' | 'created-by' | 'failure';
 
 /**
  * The relations drawn as lines: the storage chain. Where a pod runs and where its storage lives
  * is drawn as geometry instead (zone lanes), and a volume's class and driver are written on it,
  * so those lines would only cross the picture.
  */
-const DRAWN_EDGES: ReadonlySet<GraphEdgeKind> = new Set(['uses', 'bound', 'stored-on']);
+const DRAWN_EDGES: ReadonlySet<GraphEdgeKind> = new Set(['uses', 'bound', 'stored-on', 'failure']);
 
 export interface GraphEdgeModel {
   readonly id: string;

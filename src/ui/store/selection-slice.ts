@@ -1,4 +1,4 @@
-/** What the user selected in the graph, and what a narration line highlights. */
+/** What the user selected in the graph, what a narration line highlights, the events a warning mark points at. */
 import type { StateCreator } from 'zustand';
 import type { AppState } from './index';
 
@@ -9,6 +9,9 @@ export interface SelectionSlice {
   highlightedIds: readonly string[];
   select: (id: string | null) => void;
   highlight: (ids: readonly string[]) => void;
+  /** Events (`namespace/name`) a warning mark pointed at: the events panel marks and shows them. */
+  focusedEventKeys: readonly string[];
+  focusEvents: (keys: readonly string[]) => void;
 }
 
 export const createSelectionSlice: StateCreator<AppState, [], [], SelectionSlice> = (set) => ({
@@ -16,4 +19,6 @@ export const createSelectionSlice: StateCreator<AppState, [], [], SelectionSlice
   highlightedIds: [],
   select: (selectedId) => set({ selectedId }),
   highlight: (highlightedIds) => set({ highlightedIds }),
+  focusedEventKeys: [],
+  focusEvents: (focusedEventKeys) => set({ focusedEventKeys }),
 });
