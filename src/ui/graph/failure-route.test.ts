@@ -8,8 +8,8 @@ describe('failure route', () => {
     expect(route.points).toEqual([
       { x: 75, y: 80 },
       { x: 75, y: 80 + ROW_GAP / 2 },
-      { x: 342, y: 80 + ROW_GAP / 2 },
-      { x: 342, y: 40 },
+      { x: 344, y: 80 + ROW_GAP / 2 },
+      { x: 344, y: 40 },
       { x: 356, y: 40 },
     ]);
     expect(route.label).toEqual({ x: 75, y: 80 + ROW_GAP / 2 });
@@ -19,7 +19,7 @@ describe('failure route', () => {
 
   it('enters a target that lies wholly to the left from its right edge', () => {
     const route = failureRoute({ x: 253, y: 80 }, { x: 0, y: 40 });
-    expect(route.points.at(-2)).toEqual({ x: CARD_WIDTH + 14, y: 40 });
+    expect(route.points.at(-2)).toEqual({ x: CARD_WIDTH + 12, y: 40 });
     expect(route.points.at(-1)).toEqual({ x: CARD_WIDTH, y: 40 });
   });
 });
