@@ -12,14 +12,15 @@ import { CardsNearView, LevelOfDetailWatcher, NearViewProvider, TileViewProvider
 import { useMovingLayer } from './moving-layer';
 import type { Placement, Position } from './layout';
 import { LayoutMemory, applyOrder, placeNodes } from './layout';
-import type { GraphModel } from './model';
-import { buildGraphModel } from './model';
+import { BeatCaption } from './BeatCaption';
+import { BeatToken, tokenStops } from './BeatToken';
 import type { RelationFlowEdge } from './RelationEdge';
 import { RelationEdge } from './RelationEdge';
 import type { ResourceFlowNode } from './ResourceNode';
 import { ResourceNode } from './ResourceNode';
 import { computeTidyOrder } from './tidy';
 import { relationFlowEdge, resourceFlowNode } from './flow-elements';
+import { useBeatPlayer } from './use-beat-player';
 import { useGraphTransitions } from './use-graph-transitions';
 
 /** Fitted, the cards fill the view with a small margin; a small cluster is not blown up past 1.25×. */
@@ -30,7 +31,6 @@ const NODE_TYPES = {
   laneTitle: LaneTitleNode,
 };
 const EDGE_TYPES = { relation: RelationEdge };
-const EMPTY_MODEL: GraphModel = { nodes: [], edges: [], zones: [] };
 /** Ghosts, zone boxes and lane titles are drawn but never selected. */
 const NOT_SELECTABLE = /^(ghost|zone|lane):/;
 
@@ -38,12 +38,13 @@ type FlowNode = ResourceFlowNode | ZoneFlowNode | LaneTitleFlowNode;
 
 /** `children` are drawn under the canvas, inside the graph's box (the demo caption). */
 export function ClusterGraph({ children }: { children?: ReactNode }) {
-  const state = useAppStore((store) => store.frame?.state);
   const selectedId = useAppStore((store) => store.selectedId);
   const highlightedIds = useAppStore((store) => store.highlightedIds);
   const select = useAppStore((store) => store.select);
   const showPanel = useAppStore((store) => store.showPanel);
-  const model = useMemo(() => (state ? buildGraphModel(state) : EMPTY_MODEL), [state]);
+  // A live frame is drawn beat by beat (the changes of its round in order); a jump at once.
+  const beats = useBeatPlayer();
+  const model = beats.model;
   const transitions = useGraphTransitions(model);
   const memory = useRef(new LayoutMemory());
   const lastPositions = useRef(new Map<string, Position>());
@@ -144,6 +145,18 @@ export function ClusterGraph({ children }: { children?: ReactNode }) {
     return reuseUnchanged([...live, ...ghosts], previousEdges.current);
   }, [model, transitions]);
 
+  const playing = beats.playing;
+  const stops = useMemo(
+    () =>
+      playing
+        ? tokenStops(playing.beat.path, placement.positions, lastPositions.current, [
+            ...model.nodes,
+            ...transitions.ghostNodes,
+          ])
+        : [],
+    [playing, placement, model, transitions],
+  );
+
   const onNodesChange = useCallback(
     (changes: NodeChange<Node>[]) => {
       for (const change of changes) {
@@ -231,6 +244,8 @@ export function ClusterGraph({ children }: { children?: ReactNode }) {
             proOptions={{ hideAttribution: true }}
           >
             <LevelOfDetailWatcher cards={cardsNearView} onTilesChange={setTiles} />
+            {playing && <BeatToken playing={playing} stops={stops} />}
+            <BeatCaption view={beats} />
             <Background gap={24} />
             <Controls
               showInteractive={false}

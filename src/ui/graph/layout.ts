@@ -11,7 +11,7 @@
  * (a pod is scheduled), and that move is the story. `applyOrder` re-slots whole columns in a
  * given order: that is how the ELK "tidy" layout is applied, on request only.
  */
-import type { GraphModel, GraphNodeModel, Lane } from './model';
+import type { GraphModel, GraphNodeKind, GraphNodeModel, Lane } from './model';
 
 export const CARD_WIDTH = 150;
 /** A typical card (kind line, name, two facts); nodes are shorter. */
@@ -28,6 +28,11 @@ export const ZONE_PADDING = 10;
 const ZONE_LABEL_HEIGHT = 22;
 const LANE_GAP = 12;
 const TITLE_HEIGHT = 24;
+
+/** A card's height by kind, as styles.css draws it (the beats' token sits on its bottom edge). */
+export function cardHeight(kind: GraphNodeKind): number {
+  return kind === 'Node' ? MACHINE_HEIGHT : kind === 'StorageClass' ? CLASS_HEIGHT : CARD_HEIGHT;
+}
 
 export const COLUMN_LANES: readonly Lane[] = ['pods', 'claims', 'volumes', 'storage'];
 

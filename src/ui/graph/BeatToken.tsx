@@ -1,0 +1,51 @@
+/** The acting controller as a small labelled chip, travelling along the relation it acts on. */
+import { ViewportPortal } from '@xyflow/react';
+import { motion } from 'motion/react';
+import type { BeatShown } from './beat-director';
+import type { Position } from './layout';
+import { CARD_WIDTH, cardHeight } from './layout';
+import type { GraphNodeModel } from './model';
+
+/**
+ * Where the chip passes for a beat's path: the bottom edge of each card, where it is placed now
+ * (or was last placed, for a card fading out). Cards with no place yet are passed over.
+ */
+export function tokenStops(
+  path: readonly string[],
+  positions: ReadonlyMap<string, Position>,
+  lastPositions: ReadonlyMap<string, Position>,
+  cards: readonly GraphNodeModel[],
+): Position[] {
+  const kinds = new Map(cards.map((card) => [card.id, card.kind]));
+  return path.flatMap((id) => {
+    const position = positions.get(id) ?? lastPositions.get(id);
+    const kind = kinds.get(id);
+    return position && kind ? [{ x: position.x + CARD_WIDTH / 2, y: position.y + cardHeight(kind) }] : [];
+  });
+}
+
+/**
+ * `stops`: where the chip passes, in graph coordinates (the bottom edge of each card on the
+ * beat's path). It moves by transform only; the viewport's zoom and pan apply to it as to cards.
+ */
+export function BeatToken({ playing, stops }: { playing: BeatShown; stops: readonly Position[] }) {
+  const first = stops[0];
+  if (!first) return null;
+  const xs = stops.map((stop) => stop.x);
+  const ys = stops.map((stop) => stop.y);
+  return (
+    <ViewportPortal>
+      <motion.div
+        key={`${playing.seq}:${playing.index}`}
+        className="beat-token"
+        // The caption names the actor for screen readers; the chip is the picture of it.
+        aria-hidden="true"
+        initial={{ x: first.x, y: first.y, opacity: 0 }}
+        animate={{ x: xs.length > 1 ? xs : first.x, y: ys.length > 1 ? ys : first.y, opacity: 1 }}
+        transition={{ duration: playing.travelMs / 1000, ease: 'easeInOut', opacity: { duration: 0.12 } }}
+      >
+        <span className="beat-token__chip">{playing.beat.actor}</span>
+      </motion.div>
+    </ViewportPortal>
+  );
+}
