@@ -4,18 +4,66 @@
  * short list. A polite live region, so screen readers hear each beat as it comes.
  */
 import { Panel } from '@xyflow/react';
+import { useEffect, useRef, useState } from 'react';
 import { CommandButton } from '../commands/CommandButton';
 import type { DirectorView, RoundTold } from './beat-director';
+import type { CaptionSide, Obstacle } from './caption-side';
+import { quieterSide } from './caption-side';
 import './beats.css';
 
 /** Lines of a round told at once; the narration panel has the rest. */
 const TOLD_LINES = 4;
+/** The view refits (300 ms) when a beat adds or removes cards: look where they are after that. */
+const AFTER_FIT_MS = 450;
+/** The chip rests on the bottom edge of each card of the beat's path: keep that spot in view. */
+const CHIP_HALF_WIDTH = 50;
+const CHIP_HALF_HEIGHT = 14;
+const CHIP_WEIGHT = 8;
+
+/** Cards on screen, and where the beat's chip passes, as obstacles for the caption. */
+function obstaclesIn(pane: Element, path: readonly string[]): Obstacle[] {
+  const cards: Obstacle[] = [];
+  for (const card of pane.querySelectorAll<HTMLElement>('.react-flow__node-resource')) {
+    const box = card.getBoundingClientRect();
+    cards.push(box);
+    if (!path.includes(card.dataset['id'] ?? '')) continue;
+    const middle = (box.left + box.right) / 2;
+    cards.push({
+      left: middle - CHIP_HALF_WIDTH,
+      right: middle + CHIP_HALF_WIDTH,
+      top: box.bottom - CHIP_HALF_HEIGHT,
+      bottom: box.bottom + CHIP_HALF_HEIGHT,
+      weight: CHIP_WEIGHT,
+    });
+  }
+  return cards;
+}
 
 export function BeatCaption({ view }: { view: DirectorView }) {
   const { playing, told } = view;
   const idle = !playing && !told;
+  const panel = useRef<HTMLDivElement>(null);
+  const [side, setSide] = useState<CaptionSide>('bottom');
+
+  // Under the graph unless that covers cards the top would not: measured once a beat, not per frame.
+  useEffect(() => {
+    if (idle) return;
+    const timer = window.setTimeout(() => {
+      const element = panel.current;
+      const pane = element?.closest('.react-flow');
+      if (!element || !pane) return;
+      const obstacles = obstaclesIn(pane, view.playing?.beat.path ?? []);
+      setSide(quieterSide(element.getBoundingClientRect(), pane.getBoundingClientRect(), obstacles));
+    }, AFTER_FIT_MS);
+    return () => window.clearTimeout(timer);
+  }, [view, idle]);
+
   return (
-    <Panel position="bottom-center" className={idle ? 'beat-panel is-idle' : 'beat-panel'}>
+    <Panel
+      ref={panel}
+      position={side === 'bottom' ? 'bottom-center' : 'top-left'}
+      className={`beat-panel is-${side}${idle ? ' is-idle' : ''}`}
+    >
       <div className="beat-caption" role="status" aria-live="polite" aria-label="Round beats">
         {playing ? (
           <>

@@ -44,7 +44,7 @@ export function BeatToken({ playing, stops }: { playing: BeatShown; stops: reado
         animate={{ x: xs.length > 1 ? xs : first.x, y: ys.length > 1 ? ys : first.y, opacity: 1 }}
         transition={{ duration: playing.travelMs / 1000, ease: 'easeInOut', opacity: { duration: 0.12 } }}
       >
-        <span className="beat-token__chip">{playing.beat.actor}</span>
+        <span className="beat-token__chip">{playing.beat.token}</span>
       </motion.div>
     </ViewportPortal>
   );

@@ -3,7 +3,15 @@ import type { Actor, Change, ClusterState } from '../../engine';
 import { Cluster, SANDBOX_OPTIONS } from '../../engine';
 import { EXAMPLES, exampleById } from '../examples';
 import type { Beat, BeatPlan } from './beats';
-import { CAPTION_MAX, actorLabel, beatCaption, beatContext, graphAfterBeat, planBeats } from './beats';
+import {
+  CAPTION_MAX,
+  actorLabel,
+  beatCaption,
+  beatContext,
+  graphAfterBeat,
+  planBeats,
+  tokenLabel,
+} from './beats';
 import type { GraphModel } from './model';
 import { buildGraphModel } from './model';
 
@@ -302,5 +310,11 @@ describe('captions and actors', () => {
     expect(label('csi-attacher', 'pd.csi.storage.gke.io')).toBe('attacher for pd.csi.storage.gke.io');
     expect(label('pvc-protection-controller')).toBe('claim protection');
     expect(label('user')).toBe('you');
+    // The travelling chip says only what the controller is.
+    expect(
+      ['provisioner for ebs.csi.aws.com', 'kubelet on node-a', 'attach/detach controller', 'binder'].map(
+        tokenLabel,
+      ),
+    ).toEqual(['provisioner', 'kubelet', 'attach/detach', 'binder']);
   });
 });

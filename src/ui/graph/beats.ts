@@ -18,6 +18,8 @@ export interface Beat {
   readonly changeIndexes: readonly number[];
   /** Who acted: "binder", "provisioner for ebs.csi.aws.com", "kubelet on node-a". */
   readonly actor: string;
+  /** The same, short enough for the travelling chip: "provisioner", "kubelet". */
+  readonly token: string;
   /** One short line, from the change's message. */
   readonly caption: string;
   /** The cards the actor's token travels along, first to last; one card: it acts on that card. */
@@ -116,6 +118,11 @@ export function actorLabel(change: Pick<Change, 'actor' | 'on' | 'rule'>): strin
     case 'pod-garbage-collector':
       return 'pod garbage collector';
   }
+}
+
+/** The actor for the chip that travels on the canvas; the caption line names it in full. */
+export function tokenLabel(actor: string): string {
+  return actor.replace(/ (for|on) .*$/, '').replace(/ controller$/, '');
 }
 
 /** A caption fits on one line of the graph's overlay. */
@@ -401,9 +408,11 @@ export function planBeats(
 
   const beats = told.map(({ draft, path }, index): Beat => {
     const first = draft.changes[0] as Change;
+    const actor = actorLabel(first);
     return {
       changeIndexes: draft.changeIndexes,
-      actor: actorLabel(first),
+      actor,
+      token: tokenLabel(actor),
       caption: beatCaption(first.message),
       path,
       from: path[0] as string,
