@@ -15,8 +15,8 @@ import './beats.css';
 const TOLD_LINES = 4;
 /** The view refits (300 ms) when a beat adds or removes cards: look where they are after that. */
 const AFTER_FIT_MS = 450;
-/** The chip rests on the bottom edge of each card of the beat's path: keep that spot in view. */
-const CHIP_HALF_WIDTH = 50;
+/** The chip rests on the bottom edge of each card of the beat's path, at its right: keep that in view. */
+const CHIP_WIDTH = 110;
 const CHIP_HALF_HEIGHT = 14;
 const CHIP_WEIGHT = 8;
 
@@ -27,10 +27,9 @@ function obstaclesIn(pane: Element, path: readonly string[]): Obstacle[] {
     const box = card.getBoundingClientRect();
     cards.push(box);
     if (!path.includes(card.dataset['id'] ?? '')) continue;
-    const middle = (box.left + box.right) / 2;
     cards.push({
-      left: middle - CHIP_HALF_WIDTH,
-      right: middle + CHIP_HALF_WIDTH,
+      left: box.right - CHIP_WIDTH,
+      right: box.right + CHIP_WIDTH / 4,
       top: box.bottom - CHIP_HALF_HEIGHT,
       bottom: box.bottom + CHIP_HALF_HEIGHT,
       weight: CHIP_WEIGHT,
@@ -64,7 +63,12 @@ export function BeatCaption({ view }: { view: DirectorView }) {
       position={side === 'bottom' ? 'bottom-center' : 'top-left'}
       className={`beat-panel is-${side}${idle ? ' is-idle' : ''}`}
     >
-      <div className="beat-caption" role="status" aria-live="polite" aria-label="Round beats">
+      <div
+        className={told && !playing ? 'beat-caption is-told' : 'beat-caption'}
+        role="status"
+        aria-live="polite"
+        aria-label="Round beats"
+      >
         {playing ? (
           <>
             <span className="beat-caption__count">

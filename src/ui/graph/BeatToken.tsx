@@ -6,9 +6,13 @@ import type { Position } from './layout';
 import { CARD_WIDTH, cardHeight } from './layout';
 import type { GraphNodeModel } from './model';
 
+/** The chip rests this far in from a card's right end, on its bottom edge (see beats.css). */
+export const CHIP_INSET = 20;
+
 /**
- * Where the chip passes for a beat's path: the bottom edge of each card, where it is placed now
- * (or was last placed, for a card fading out). Cards with no place yet are passed over.
+ * Where the chip passes for a beat's path: the bottom edge of each card towards its right end
+ * (names and facts start at the left; a node's name fills its short card), where the card is
+ * placed now (or was last placed, for a card fading out). Cards with no place yet are passed over.
  */
 export function tokenStops(
   path: readonly string[],
@@ -20,13 +24,15 @@ export function tokenStops(
   return path.flatMap((id) => {
     const position = positions.get(id) ?? lastPositions.get(id);
     const kind = kinds.get(id);
-    return position && kind ? [{ x: position.x + CARD_WIDTH / 2, y: position.y + cardHeight(kind) }] : [];
+    return position && kind
+      ? [{ x: position.x + CARD_WIDTH - CHIP_INSET, y: position.y + cardHeight(kind) }]
+      : [];
   });
 }
 
 /**
- * `stops`: where the chip passes, in graph coordinates (the bottom edge of each card on the
- * beat's path). It moves by transform only; the viewport's zoom and pan apply to it as to cards.
+ * `stops`: where the chip passes, in graph coordinates (see tokenStops). It moves by transform
+ * only; the viewport's zoom and pan apply to it as to cards.
  */
 export function BeatToken({ playing, stops }: { playing: BeatShown; stops: readonly Position[] }) {
   const first = stops[0];
