@@ -113,12 +113,12 @@ function FrameNarration({ frame }: { frame: Frame }) {
           {lines.map(({ change, ids, indexes }, index) => {
             const active = ids.length > 0 && ids.every((id) => highlighted.includes(id));
             // The change the graph is telling now, beat by beat.
-            const told = beat !== null && indexes.some((at) => beat.changeIndexes.includes(at));
+            const current = beat !== null && indexes.some((at) => beat.changeIndexes.includes(at));
             return (
-              <li key={`${frame.seq}-${index}`} aria-current={told ? 'step' : undefined}>
+              <li key={`${frame.seq}-${index}`} aria-current={current ? 'step' : undefined}>
                 <button
                   type="button"
-                  className={`narration__line ${active ? 'is-active' : ''} ${told ? 'is-beat' : ''}`}
+                  className={`narration__line ${active ? 'is-active' : ''} ${current ? 'is-beat' : ''}`}
                   aria-pressed={active}
                   onClick={() => highlight(active ? [] : ids)}
                 >
