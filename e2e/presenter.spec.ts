@@ -12,6 +12,7 @@ const DEMO = 'Static binding: smallest fit';
 const COMMANDS: readonly (readonly [string, string])[] = [
   ['Play / pause', 'Space'],
   ['Step forward one round', '.'],
+  ['Skip to the end of the round', 'S'],
   ['Step back one frame', ','],
   ['Slower', '['],
   ['Faster', ']'],

@@ -1,8 +1,9 @@
 /**
- * What commands reach inside mounted components: the graph's fit-to-view, the editor's focus. A
- * component registers its callback while mounted; the command calls whichever is there.
+ * What commands reach inside mounted components: the graph's fit-to-view and its beat player,
+ * the editor's focus. A component registers its callback while mounted; the command calls
+ * whichever is there.
  */
-export type HandleName = 'fitView' | 'focusEditor' | 'toggleEditorPane' | 'toggleSidePane';
+export type HandleName = 'fitView' | 'focusEditor' | 'toggleEditorPane' | 'toggleSidePane' | 'skipBeats';
 
 const handles = new Map<HandleName, () => void>();
 

@@ -1,5 +1,6 @@
 /** The reconcile loop under the presenter's hand: play, step, back, speed, reset. */
 import { pause, play, resetCluster, setSpeed, stepRound } from '../engine/connection';
+import { callHandle } from './handles';
 import { travelBack } from '../timeline/time-travel';
 import { SANDBOX_OPTIONS } from '../../engine';
 import { lessonById } from '../lesson/lesson-actions';
@@ -39,6 +40,16 @@ export const PLAYBACK_COMMANDS: readonly Command[] = [
     enabled: (state) => ready(state) && !(state.playback.playing && !state.playback.settled),
     repeatable: true,
     run: () => stepRound(),
+  },
+  {
+    id: 'skipBeats',
+    label: 'Skip to the end of the round',
+    shortLabel: 'Skip',
+    group: 'Playback',
+    shortcuts: [{ key: 's' }],
+    // Only while the graph plays a round beat by beat.
+    enabled: (state) => state.beatShown !== null,
+    run: () => callHandle('skipBeats'),
   },
   {
     id: 'stepBack',

@@ -19,6 +19,7 @@ export type CommandId =
   | 'leaveDemo'
   | 'playPause'
   | 'step'
+  | 'skipBeats'
   | 'stepBack'
   | 'slower'
   | 'faster'

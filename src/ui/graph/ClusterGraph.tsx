@@ -4,7 +4,6 @@ import { Background, ControlButton, Controls, ReactFlow } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import type { ReactNode } from 'react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { graphFailures } from '../../engine';
 import { registerHandle } from '../commands/handles';
 import { useAppStore } from '../store';
 import type { LaneTitleFlowNode, ZoneFlowNode } from './BackdropNodes';
@@ -13,10 +12,9 @@ import { CardsNearView, LevelOfDetailWatcher, NearViewProvider, TileViewProvider
 import { useMovingLayer } from './moving-layer';
 import type { Placement, Position } from './layout';
 import { LayoutMemory, applyOrder, cardSizes, placeNodes } from './layout';
-import type { GraphModel } from './model';
-import { buildGraphModel } from './model';
-import { withFailures } from './failure-overlay';
 import { FAILURE_HANDLE } from './failure-route';
+import { BeatCaption } from './BeatCaption';
+import { BeatToken, tokenStops } from './BeatToken';
 import type { RelationFlowEdge } from './RelationEdge';
 import { RelationEdge } from './RelationEdge';
 import type { ResourceFlowNode } from './ResourceNode';
@@ -24,6 +22,7 @@ import { ResourceNode } from './ResourceNode';
 import { computeTidyOrder } from './tidy';
 import { Legend } from './Legend';
 import { relationFlowEdge, resourceFlowNode } from './flow-elements';
+import { useBeatPlayer } from './use-beat-player';
 import { useGraphTransitions } from './use-graph-transitions';
 
 /** Fitted, the cards fill the view with a small margin; a small cluster is not blown up past 1.25×. */
@@ -39,7 +38,6 @@ const NODE_TYPES = {
   laneTitle: LaneTitleNode,
 };
 const EDGE_TYPES = { relation: RelationEdge };
-const EMPTY_MODEL: GraphModel = { nodes: [], edges: [], zones: [] };
 /** Ghosts, missing objects, zone boxes and lane titles are drawn but never selected. */
 const NOT_SELECTABLE = /^(ghost|missing|zone|lane):/;
 
@@ -47,16 +45,14 @@ type FlowNode = ResourceFlowNode | ZoneFlowNode | LaneTitleFlowNode;
 
 /** `children` are drawn under the canvas, inside the graph's box (the demo caption). */
 export function ClusterGraph({ children }: { children?: ReactNode }) {
-  const state = useAppStore((store) => store.frame?.state);
   const selectedId = useAppStore((store) => store.selectedId);
   const highlightedIds = useAppStore((store) => store.highlightedIds);
   const select = useAppStore((store) => store.select);
   const showPanel = useAppStore((store) => store.showPanel);
-  // Failures go in before the layout, so their lines and missing cards are placed like the rest.
-  const model = useMemo(
-    () => (state ? withFailures(buildGraphModel(state), graphFailures(state)) : EMPTY_MODEL),
-    [state],
-  );
+  // A live frame is drawn beat by beat (the changes of its round in order); a jump at once. The
+  // director's models carry the failures, added before the layout like everything else.
+  const beats = useBeatPlayer();
+  const model = beats.model;
   const transitions = useGraphTransitions(model);
   const memory = useRef(new LayoutMemory());
   const lastPositions = useRef(new Map<string, Position>());
@@ -165,6 +161,21 @@ export function ClusterGraph({ children }: { children?: ReactNode }) {
     return reuseUnchanged([...live, ...ghosts], previousEdges.current);
   }, [model, transitions]);
 
+  const playing = beats.playing;
+  const stops = useMemo(
+    () =>
+      playing
+        ? tokenStops(
+            playing.beat.path,
+            placement.positions,
+            lastPositions.current,
+            [...model.nodes, ...transitions.ghostNodes],
+            sizes,
+          )
+        : [],
+    [playing, placement, model, transitions, sizes],
+  );
+
   const onNodesChange = useCallback(
     (changes: NodeChange<Node>[]) => {
       for (const change of changes) {
@@ -270,6 +281,8 @@ export function ClusterGraph({ children }: { children?: ReactNode }) {
             proOptions={{ hideAttribution: true }}
           >
             <LevelOfDetailWatcher cards={cardsNearView} onTilesChange={setTiles} />
+            {playing && <BeatToken playing={playing} stops={stops} />}
+            <BeatCaption view={beats} />
             <Background gap={24} />
             <Controls
               showInteractive={false}

@@ -34,19 +34,26 @@ function idsOf(change: Change): string[] {
 interface NarrationLine {
   readonly change: Change;
   readonly ids: readonly string[];
+  /** Where its changes sit in the frame, to follow the beat the graph is telling. */
+  readonly indexes: readonly number[];
 }
 
 /** One write per object: a bind writes claim and volume with one sentence, shown once. */
 function mergeRepeats(changes: readonly Change[]): NarrationLine[] {
   const lines: NarrationLine[] = [];
-  for (const change of changes) {
+  changes.forEach((change, index) => {
+    if (change.repeat) return;
     const last = lines.at(-1);
     if (last && last.change.message === change.message && last.change.actor === change.actor) {
-      lines[lines.length - 1] = { change: last.change, ids: [...new Set([...last.ids, ...idsOf(change)])] };
+      lines[lines.length - 1] = {
+        change: last.change,
+        ids: [...new Set([...last.ids, ...idsOf(change)])],
+        indexes: [...last.indexes, index],
+      };
     } else {
-      lines.push({ change, ids: idsOf(change) });
+      lines.push({ change, ids: idsOf(change), indexes: [index] });
     }
-  }
+  });
   return lines;
 }
 
@@ -92,8 +99,9 @@ export function NarrationPanel() {
 function FrameNarration({ frame }: { frame: Frame }) {
   const highlight = useAppStore((store) => store.highlight);
   const highlighted = useAppStore((store) => store.highlightedIds);
+  const beat = useAppStore((store) => (store.beatShown?.seq === frame.seq ? store.beatShown : null));
   const [showAll, setShowAll] = useState(false);
-  const allLines = mergeRepeats(frame.changes.filter((change) => !change.repeat));
+  const allLines = mergeRepeats(frame.changes);
   const lines = showAll ? allLines : allLines.slice(0, LINES_PER_FRAME);
   return (
     <article className="narration__frame" aria-label={titleOf(frame)}>
@@ -102,13 +110,15 @@ function FrameNarration({ frame }: { frame: Frame }) {
         <p className="panel-empty">No changes.</p>
       ) : (
         <ol className="narration__list">
-          {lines.map(({ change, ids }, index) => {
+          {lines.map(({ change, ids, indexes }, index) => {
             const active = ids.length > 0 && ids.every((id) => highlighted.includes(id));
+            // The change the graph is telling now, beat by beat.
+            const current = beat !== null && indexes.some((at) => beat.changeIndexes.includes(at));
             return (
-              <li key={`${frame.seq}-${index}`}>
+              <li key={`${frame.seq}-${index}`} aria-current={current ? 'step' : undefined}>
                 <button
                   type="button"
-                  className={`narration__line ${active ? 'is-active' : ''}`}
+                  className={`narration__line ${active ? 'is-active' : ''} ${current ? 'is-beat' : ''}`}
                   aria-pressed={active}
                   onClick={() => highlight(active ? [] : ids)}
                 >

@@ -1,5 +1,7 @@
 /** The app's one zustand store, bound from small slices. The cluster arrives only as frames. */
 import { create } from 'zustand';
+import type { BeatSlice } from './beat-slice';
+import { createBeatSlice } from './beat-slice';
 import type { EditorSlice } from './editor-slice';
 import { createEditorSlice } from './editor-slice';
 import type { FrameSlice } from './frame-slice';
@@ -24,7 +26,8 @@ export type AppState = FrameSlice &
   TerminalSlice &
   PrefsSlice &
   LessonSlice &
-  PresenterSlice;
+  PresenterSlice &
+  BeatSlice;
 
 export const createAppStore = () =>
   create<AppState>()((...args) => ({
@@ -36,6 +39,7 @@ export const createAppStore = () =>
     ...createPrefsSlice(...args),
     ...createLessonSlice(...args),
     ...createPresenterSlice(...args),
+    ...createBeatSlice(...args),
   }));
 
 export const useAppStore = createAppStore();

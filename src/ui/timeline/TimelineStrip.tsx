@@ -18,6 +18,7 @@ export function TimelineStrip() {
   const ready = useAppStore((store) => store.engineStatus === 'ready');
   const entries = useTimelineStore((store) => store.entries);
   const target = useTravelTarget((store) => store.target);
+  const beat = useAppStore((store) => store.beatShown);
 
   // Every frame may bring entries (new rounds) or replace some (a branch): fetch what is missing.
   useEffect(() => {
@@ -54,6 +55,13 @@ export function TimelineStrip() {
         <span className="timeline__where">
           Round {round} · frame {seq} of {head}
           {inPast ? '' : ' · live'}
+          {beat && (
+            // The graph tells a frame's round beat by beat (a moment behind the newest frame, at times).
+            <span className="timeline__beat">
+              {beat.seq === seq ? ' · ' : ` · telling frame ${beat.seq}: `}beat {beat.index + 1} of{' '}
+              {beat.count}
+            </span>
+          )}
         </span>
         <button type="button" onClick={() => void backToLive()} disabled={!inPast}>
           Back to live
