@@ -75,8 +75,9 @@ function pendingClaimFailure(
   const stuck = whyNothingProvisions(state, context);
   if (!stuck) return undefined;
   const rows = volumeRows(context, volumes);
-  // A volume that fits is bound on the binder's (or the scheduler's) next pass.
-  if (rows.some((row) => row.eligible)) return undefined;
+  // A volume that fits is bound on the binder's (or the scheduler's) next pass; so is one that
+  // only has no phase yet (just created: the PV controller makes it Available on its next pass).
+  if (rows.some((row) => row.eligible || awaitsItsPhase(state, row))) return undefined;
   const closest = closestRow(state, context, rows);
   return closest
     ? closestFailure(state, context, closest)
@@ -140,6 +141,18 @@ function compareRanked(a: RankedRow, b: RankedRow): number {
 function failingCriteria(row: VolumeRow): BindingCriterion[] {
   return CRITERIA.filter((criterion) =>
     row.cells.some((cell) => cell.criterion === criterion && cell.result === 'fail'),
+  );
+}
+
+function awaitsItsPhase(state: ClusterState, row: VolumeRow): boolean {
+  const volume = state.objects.PersistentVolume[row.volume];
+  const failing = failingCriteria(row);
+  return (
+    volume !== undefined &&
+    !isDeleting(volume) &&
+    (volume.status?.phase ?? 'Pending') === 'Pending' &&
+    failing.length === 1 &&
+    failing[0] === 'phase'
   );
 }
 

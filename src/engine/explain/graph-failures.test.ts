@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Cluster } from '../cluster';
+import { Cluster } from '../cluster';
 import { SANDBOX_OPTIONS } from '../sim/initial';
 import type { GraphFailure, GraphFailureKind } from './graph-failures';
 import { graphFailures } from './graph-failures';
@@ -39,6 +39,19 @@ describe('a Pending claim and the volume closest to fitting it', () => {
       },
     ]);
     expect(failuresOf(cluster, 'claim-alone')).toEqual([]);
+  });
+
+  it('does not flag a claim whose fitting volume was only just created (it has no phase yet)', () => {
+    const cluster = new Cluster(SANDBOX_OPTIONS);
+    const applied = cluster.apply(hostPathVolume('fits', '5Gi') + noClassClaim('data', '2Gi'));
+    expect(applied.ok).toBe(true);
+    // Before any round: the volume is Pending, the claim too; the next pass makes it Available.
+    expect(cluster.state.objects.PersistentVolume['fits']?.status?.phase ?? 'Pending').toBe('Pending');
+    expect(graphFailures(cluster.state)).toEqual([]);
+    // A just-created volume that would not fit anyway is still the closest miss.
+    const tooSmall = new Cluster(SANDBOX_OPTIONS);
+    tooSmall.apply(hostPathVolume('small', '1Gi') + noClassClaim('data', '2Gi'));
+    expect(failuresOf(tooSmall, 'claim-closest').map((failure) => failure.volume.name)).toEqual(['small']);
   });
 
   it('picks the volume with the fewest failing criteria, a big-enough one before a too-small one', () => {
