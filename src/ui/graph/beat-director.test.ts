@@ -89,6 +89,24 @@ describe('BeatDirector', () => {
     );
   });
 
+  it('answers the user at once: a frame their action made ends the round still being told', () => {
+    const { rounds } = staticBinding();
+    const [applied, bind] = rounds as [RoundInput, RoundInput];
+    const { player } = director();
+    player.jumpTo(staticBinding().start);
+    player.continueWith(applied);
+    expect(player.current.playing?.seq).toBe(applied.seq);
+    // Without waiting for the apply's beats to end, the next frame (marked as the user's) plays.
+    player.continueWith({ ...bind, byUser: true });
+    expect(player.current.playing).toMatchObject({ seq: bind.seq, index: 0 });
+    // A frame that is not the user's waits its turn instead.
+    const other = director();
+    other.player.jumpTo(staticBinding().start);
+    other.player.continueWith(applied);
+    other.player.continueWith(bind);
+    expect(other.player.current.playing?.seq).toBe(applied.seq);
+  });
+
   it('hurries when the next frame arrives, and keeps at most two frames waiting', () => {
     const { rounds } = staticBinding();
     const [applied, bind, settled] = rounds as [RoundInput, RoundInput, RoundInput];

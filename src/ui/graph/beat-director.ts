@@ -38,6 +38,8 @@ export interface RoundInput {
   readonly state: ClusterState;
   readonly changes: readonly Change[];
   readonly pace: Pace;
+  /** A frame the user's own action made (an Apply, a kubectl line): it is answered at once. */
+  readonly byUser?: boolean;
 }
 
 export interface BeatShown {
@@ -122,9 +124,17 @@ export class BeatDirector {
 
   /** A frame that continues the story: its beats play, after those of the frames before it. */
   continueWith(input: RoundInput): void {
+    const before = this.latest;
     this.latest = input.state;
     if (this.reduced) {
       this.tellAtOnce(input);
+      return;
+    }
+    if (input.byUser && before && (this.playing || this.waiting.length > 0)) {
+      // The user acted: what was still being told ends now, and the answer to them starts at once.
+      this.stop();
+      this.shownState = before;
+      this.start(input);
       return;
     }
     if (!this.playing && this.waiting.length === 0) {

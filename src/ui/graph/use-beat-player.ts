@@ -52,7 +52,13 @@ export function useBeatPlayer(): DirectorView {
       }
       const paced = paceOfFrame(frame, story, state.lessonId !== null || state.demo !== null);
       story = paced.story;
-      director.continueWith({ seq: frame.seq, state: frame.state, changes: frame.changes, pace: paced.pace });
+      director.continueWith({
+        seq: frame.seq,
+        state: frame.state,
+        changes: frame.changes,
+        pace: paced.pace,
+        byUser: frame.cause.kind === 'intent' || frame.cause.kind === 'kubectl',
+      });
     });
     const unregister = registerHandle('skipBeats', () => director.skip());
     return () => {
