@@ -6,11 +6,11 @@
  *   tsx e2e/bench/legibility.ts [--shots DIR] [--only SUBSTRING] [--origin URL]
  * `--shots` also saves a picture of each case, to look at.
  */
-import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { chromium, expect } from '@playwright/test';
+import { startPreview } from './preview-server';
 import { EXAMPLES } from '../../src/ui/examples';
 import { LESSONS } from '../../src/lessons';
 import type { GraphGeometry } from './graph-geometry';
@@ -61,30 +61,6 @@ const CASES: readonly Case[] = [
   })),
 ];
 
-async function startPreview(): Promise<{ origin: string; stop: () => void }> {
-  const origin = `http://127.0.0.1:${PORT}`;
-  const server = spawn(
-    'npx',
-    ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'],
-    {
-      stdio: 'ignore',
-      detached: true,
-    },
-  );
-  const stop = () => {
-    if (server.exitCode === null && server.pid !== undefined) process.kill(-server.pid);
-  };
-  for (let attempt = 0; attempt < 100; attempt += 1) {
-    try {
-      if ((await fetch(origin)).ok) return { origin, stop };
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
-  stop();
-  throw new Error(`vite preview did not start on port ${PORT}`);
-}
-
 async function measureCase(
   browser: Browser,
   origin: string,
@@ -133,7 +109,7 @@ async function main(): Promise<void> {
   const only = option('--only');
   if (shots) mkdirSync(shots, { recursive: true });
   const given = option('--origin');
-  const server = given ? { origin: given, stop: () => undefined } : await startPreview();
+  const server = given ? { origin: given, stop: () => undefined } : await startPreview(PORT);
   const browser = await chromium.launch({
     executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
   });

@@ -7,36 +7,14 @@
  * Each picture starts from a fresh browser context (empty storage) with motion reduced (but the
  * one of a beat), so it is taken at rest and does not depend on what an earlier one did.
  */
-import { spawn } from 'node:child_process';
 import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from '@playwright/test';
 import { chromium, expect } from '@playwright/test';
+import { startPreview } from './preview-server';
 
 const OUT = join(import.meta.dirname, '..', '..', 'public', 'screenshots');
 const PORT = Number(process.env['SCREENSHOTS_PORT'] ?? 4180);
-
-async function startPreview(outDir: string): Promise<{ origin: string; stop: () => void }> {
-  const origin = `http://127.0.0.1:${PORT}`;
-  const server = spawn(
-    'npx',
-    ['vite', 'preview', '--outDir', outDir, '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'],
-    { stdio: 'ignore', detached: true },
-  );
-  const stop = () => {
-    // Its own process group: npx and the vite it started.
-    if (server.exitCode === null && server.pid !== undefined) process.kill(-server.pid);
-  };
-  for (let attempt = 0; attempt < 100; attempt += 1) {
-    try {
-      if ((await fetch(origin)).ok) return { origin, stop };
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
-  stop();
-  throw new Error(`vite preview did not start on port ${PORT}`);
-}
 
 async function openPage(
   browser: Browser,
@@ -264,7 +242,7 @@ async function main(): Promise<void> {
   const given = process.env['SCREENSHOTS_ORIGIN'];
   const outDir = process.argv[2];
   if (!given && !outDir) throw new Error('usage: tsx e2e/bench/screenshots.ts <built app folder>');
-  const server = given ? { origin: given, stop: () => undefined } : await startPreview(outDir ?? '');
+  const server = given ? { origin: given, stop: () => undefined } : await startPreview(PORT, outDir ?? '');
   const browser = await chromium.launch({
     executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
   });

@@ -107,7 +107,6 @@ export function ClusterGraph({ children }: { children?: ReactNode }) {
     ];
     const live = model.nodes.map((item): ResourceFlowNode => ({
       ...resourceFlowNode(item, placement.positions.get(item.id) ?? { x: 0, y: 0 }, transitions, {
-        enterFrom: 'none',
         highlighted: highlighted.has(item.id),
       }),
       selected: item.id === selectedId,
@@ -123,7 +122,6 @@ export function ClusterGraph({ children }: { children?: ReactNode }) {
         entering: false,
         exiting: true,
         pulse: 0,
-        enterFrom: 'none',
         highlighted: false,
       },
       selectable: false,

@@ -18,15 +18,13 @@ export interface ResourceNodeData extends Record<string, unknown> {
   readonly exiting: boolean;
   /** Changes whenever the node's status changes, to replay the pulse. */
   readonly pulse: number;
-  /** Where it grows from when it appears (a provisioned volume grows out of its class). */
-  readonly enterFrom: 'right' | 'none';
   readonly highlighted: boolean;
 }
 
 export type ResourceFlowNode = Node<ResourceNodeData, 'resource'>;
 
 function ResourceNodeView({ id, data, selected }: NodeProps<ResourceFlowNode>) {
-  const { model, entering, exiting, pulse, enterFrom, highlighted } = data;
+  const { model, entering, exiting, pulse, highlighted } = data;
   const nearView = useNearView(id);
   const tile = useTileView() || !nearView;
   const className = [
@@ -43,7 +41,7 @@ function ResourceNodeView({ id, data, selected }: NodeProps<ResourceFlowNode>) {
     .join(' ');
   const motionProps = {
     className,
-    initial: entering ? { opacity: 0, scale: 0.7, x: enterFrom === 'right' ? 120 : 0 } : false,
+    initial: entering ? { opacity: 0, scale: 0.7 } : false,
     animate: exiting ? { opacity: 0, scale: 0.85 } : { opacity: 1, scale: 1, x: 0 },
     transition: { duration: exiting ? 0.5 : 0.45, ease: 'easeOut' },
   } as const;

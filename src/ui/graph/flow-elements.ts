@@ -12,7 +12,7 @@ export function resourceFlowNode(
   item: GraphNodeModel,
   position: Position,
   transitions: GraphTransitions,
-  look: Partial<Pick<ResourceNodeData, 'enterFrom' | 'highlighted'>> = {},
+  look: Partial<Pick<ResourceNodeData, 'highlighted'>> = {},
 ): ResourceFlowNode {
   return {
     id: item.id,
@@ -23,7 +23,6 @@ export function resourceFlowNode(
       entering: transitions.entering.has(item.id),
       exiting: false,
       pulse: transitions.pulses.get(item.id) ?? 0,
-      enterFrom: look.enterFrom ?? 'none',
       highlighted: look.highlighted ?? false,
     },
     draggable: false,

@@ -11,7 +11,14 @@ import { startingPrefs } from '../workspace/prefs-at-load';
 import { registerHandle } from '../commands/handles';
 import { useAppStore } from '../store';
 import type { PaneLayout } from './pane-layout';
-import { EDITOR_MIN_PX, SIDE_MIN_PX, STRIP_PX, defaultPaneLayout, isPaneLayout } from './pane-layout';
+import {
+  EDITOR_MIN_PX,
+  PANE_IDS,
+  SIDE_MIN_PX,
+  STRIP_PX,
+  defaultPaneLayout,
+  isPaneLayout,
+} from './pane-layout';
 
 interface WorkbenchProps {
   readonly editor: ReactNode;
@@ -114,7 +121,7 @@ export function Workbench({ editor, graph, side }: WorkbenchProps) {
 }
 
 function sameLayout(a: PaneLayout, b: PaneLayout): boolean {
-  return (['editor', 'graph', 'side'] as const).every((pane) => Math.abs(a[pane] - b[pane]) < 0.01);
+  return PANE_IDS.every((pane) => Math.abs(a[pane] - b[pane]) < 0.01);
 }
 
 /** A collapsed pane: one button, its name written down the strip, that opens it again. */
