@@ -157,6 +157,10 @@ test('zoomed out on a big cluster, cards become tiles in their status colour; zo
   await expect(tiles).toHaveCount(await cards.count());
   await expect(page.locator('.resource-node__name')).toHaveCount(0);
   await expect(page.locator('.edge-label')).toHaveCount(0);
+  // Every line is drawn at tiles: the whole shape of the cluster is what this view is for.
+  const edges = page.locator('.react-flow__edge');
+  const drawnLines = page.locator('.react-flow__edge path.relation-edge');
+  expect(await drawnLines.count()).toBe(await edges.count());
   const tileHeight = await pod.evaluate((element) => (element as HTMLElement).offsetHeight);
   // Still one button per object, named for screen readers.
   await pod.focus();
@@ -178,6 +182,11 @@ test('zoomed out on a big cluster, cards become tiles in their status colour; zo
   await expect(names.first()).toBeVisible();
   expect(await tiles.count()).toBeGreaterThan(0);
   expect(await tiles.count()).toBeLessThan(await cards.count());
+  // Zoomed in, a line whose two cards are both far from the view is not drawn; lines near it are.
+  expect(await drawnLines.count()).toBeGreaterThan(0);
+  expect(await drawnLines.count()).toBeLessThan(await edges.count());
+  const podLines = page.locator('[aria-label^="Edge from Pod/default/lod-pod-29 "] path.relation-edge');
+  await expect(podLines).toHaveCount(0);
   // Reaching a far card from the keyboard brings it into view, as a card. (React Flow pans to a
   // node on keyboard focus only; a key press first makes the focus count as keyboard focus.)
   await expect(pod.locator('.resource-node')).toHaveClass(/is-tile/);
@@ -185,5 +194,6 @@ test('zoomed out on a big cluster, cards become tiles in their status colour; zo
   await pod.focus();
   await expect(pod.locator('.resource-node__name')).toHaveText('lod-pod-29');
   await expect(pod.locator('.resource-node')).not.toHaveClass(/is-tile/);
+  await expect(podLines.first()).toBeAttached();
   expect(await pod.evaluate((element) => (element as HTMLElement).offsetHeight)).toBe(tileHeight);
 });

@@ -1,12 +1,14 @@
 /**
  * A relation between two cards; a new binding draws itself, a broken one fades. A failure line
  * runs through the gutters between cards (failure-route.ts), its label under its source card.
+ * Zoomed in, a line both of whose cards are far from the view draws nothing: every drawn path is
+ * work for the compositor on each frame of a pan, seen or not.
  */
 import type { Edge, EdgeProps } from '@xyflow/react';
 import { BaseEdge, EdgeLabelRenderer, getBezierPath } from '@xyflow/react';
 import { motion } from 'motion/react';
 import { memo } from 'react';
-import { useTileView } from './level-of-detail';
+import { useNearView, useTileView } from './level-of-detail';
 import { failureRoute } from './failure-route';
 import type { GraphEdgeKind } from './model';
 
@@ -21,6 +23,8 @@ export type RelationFlowEdge = Edge<RelationEdgeData, 'relation'>;
 
 function RelationEdgeView({
   id,
+  source,
+  target,
   sourceX,
   sourceY,
   targetX,
@@ -30,6 +34,10 @@ function RelationEdgeView({
   data,
 }: EdgeProps<RelationFlowEdge>) {
   const tile = useTileView();
+  const nearSource = useNearView(source);
+  const nearTarget = useNearView(target);
+  // Tiles are drawn whole (nearness is not kept up to date then); cards only near the view.
+  if (!tile && !nearSource && !nearTarget) return null;
   if (data?.kind === 'failure') {
     const route = failureRoute({ x: sourceX, y: sourceY }, { x: targetX, y: targetY });
     return (

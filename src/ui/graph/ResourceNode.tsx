@@ -2,7 +2,7 @@
 import type { Node, NodeProps } from '@xyflow/react';
 import { Handle, Position } from '@xyflow/react';
 import { motion } from 'motion/react';
-import { memo } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import { KindIcon } from './icons';
 import { useNearView, useTileView } from './level-of-detail';
 import { useAppStore } from '../store';
@@ -27,6 +27,8 @@ function ResourceNodeView({ id, data, selected }: NodeProps<ResourceFlowNode>) {
   const { model, entering, exiting, pulse, highlighted } = data;
   const nearView = useNearView(id);
   const tile = useTileView() || !nearView;
+  const pulseIsNew = useIsNew(pulse);
+  const filesAreNew = useIsNew(model.files);
   const className = [
     'resource-node',
     `kind-${model.kind}`,
@@ -60,7 +62,7 @@ function ResourceNodeView({ id, data, selected }: NodeProps<ResourceFlowNode>) {
       key={pulse}
       className="status-pill"
       style={toneStyle(model.tone)}
-      initial={pulse > 0 ? { scale: 1.35 } : false}
+      initial={pulseIsNew ? { scale: 1.35 } : false}
       animate={{ scale: 1 }}
       transition={{ duration: 0.4 }}
     >
@@ -78,7 +80,7 @@ function ResourceNodeView({ id, data, selected }: NodeProps<ResourceFlowNode>) {
           <motion.span
             key={`files-${model.files}`}
             className={`data-badge ${model.files === 0 ? 'is-empty' : ''}`}
-            initial={{ scale: 1.4 }}
+            initial={filesAreNew ? { scale: 1.4 } : false}
             animate={{ scale: 1 }}
             aria-label={`${model.files} file${model.files === 1 ? '' : 's'}`}
           >
@@ -116,6 +118,25 @@ function ResourceNodeView({ id, data, selected }: NodeProps<ResourceFlowNode>) {
       <FailureHandle />
     </motion.div>
   );
+}
+
+/**
+ * Whether `value` differs from what this card last showed. A card that comes back from a tile
+ * (panned near the view) mounts its pill and badge afresh: they pulse only for a real change,
+ * or every pan would replay dozens of animations (and repaint the graph on every frame).
+ */
+function useIsNew<T>(value: T): boolean {
+  const shown = useRef(value);
+  const isNew = shown.current !== value;
+  useEffect(() => {
+    if (!isNew) return;
+    // The pulse lasts 0.4 s; after it, the value counts as shown.
+    const timer = window.setTimeout(() => {
+      shown.current = value;
+    }, 400);
+    return () => window.clearTimeout(timer);
+  }, [isNew, value]);
+  return isNew;
 }
 
 /** Where failure lines leave the card (after the right-hand handle, which stays the default source). */
